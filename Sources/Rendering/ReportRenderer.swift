@@ -1,0 +1,64 @@
+import Foundation
+import ReportModel
+
+/// Everything a renderer needs for one report: the data, the words, the frame and the generation time.
+public struct RenderContext: Sendable {
+    public var report: ReportDefinition
+    public var strings: StringTable
+    public var snapshot: ResultsSnapshot
+    public var summary: ConsistencySummary
+    public var templates: TemplateSet
+    /// The time shown as "generated at" and stamped into files: `SOURCE_DATE_EPOCH` when set.
+    public var generatedAt: Date
+    public var options: RenderOptions
+
+    public init(
+        report: ReportDefinition, strings: StringTable, snapshot: ResultsSnapshot, summary: ConsistencySummary,
+        templates: TemplateSet, generatedAt: Date, options: RenderOptions = RenderOptions()
+    ) {
+        self.report = report
+        self.strings = strings
+        self.snapshot = snapshot
+        self.summary = summary
+        self.templates = templates
+        self.generatedAt = generatedAt
+        self.options = options
+    }
+
+    /// The report's title: the configured one, else the string table's default.
+    public var title: String {
+        if let title = report.title, !title.isEmpty { return title }
+        return strings[.reportTitleDefault]
+    }
+}
+
+/// Switches that change how reports are written.
+public struct RenderOptions: Sendable, Hashable {
+    /// Start CSV files with a UTF-8 byte order mark (for Excel); `--no-bom` turns it off.
+    public var csvByteOrderMark: Bool
+
+    public init(csvByteOrderMark: Bool = true) {
+        self.csvByteOrderMark = csvByteOrderMark
+    }
+}
+
+/// Turns a ``RenderContext`` into one format's files, written through the ``OutputFolder``.
+public protocol ReportRenderer: Sendable {
+    /// The format this renderer writes.
+    var format: ReportFormat { get }
+
+    /// Writes the report's files for this format and returns their URLs.
+    func render(_ context: RenderContext, to output: OutputFolder) throws -> [URL]
+}
+
+/// The renderer for each format.
+public enum ReportRenderers {
+    /// The renderer that writes `format`.
+    public static func renderer(for format: ReportFormat) -> any ReportRenderer {
+        switch format {
+        case .csv: CSVReportRenderer()
+        case .xlsx: XLSXReportRenderer()
+        case .html: HTMLReportRenderer()
+        }
+    }
+}
