@@ -32,6 +32,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Renders synthetic or given snapshots and prints timings: the speed and memory benchmarks.
+        .executableTarget(
+            name: "smsreport-bench",
+            dependencies: ["Rendering", "ReportModel", "ReportTemplates"],
+            path: "Sources/smsreport-bench"
+        ),
         // Manifest readers, batching, export and collection stages, the results snapshot.
         .target(
             name: "Pipeline",
