@@ -4,6 +4,8 @@ extension ResultsSnapshot {
     /// Why a `results.json` could not be read.
     public struct ReadError: Error, CustomStringConvertible, Sendable {
         public let description: String
+
+        public init(description: String) { self.description = description }
     }
 
     /// `results.json` bytes: pretty-printed, sorted keys, ISO 8601 dates, so two snapshots diff cleanly.

@@ -1,0 +1,47 @@
+import SMSAPI
+
+/// Watches every answer of a run and decides when the run must stop early (SPEC 2 step 4):
+/// a 401 on any request; a 403 on each of the first five answered requests; no answer at all from the
+/// endpoint for the first few requests.
+actor RequestGuard {
+    /// How many first answers must all be 403 to stop.
+    static let forbiddenWindow = 5
+    /// How many transport failures, with nothing answered yet, mean the endpoint is unreachable.
+    static let unreachableAfter = 3
+
+    private let plannedRequests: Int
+    private var answered = 0
+    private var forbidden = 0
+    private var transportFailures = 0
+
+    /// `plannedRequests` lowers the thresholds for runs smaller than the windows.
+    init(plannedRequests: Int) {
+        self.plannedRequests = max(1, plannedRequests)
+    }
+
+    /// Records a successful answer.
+    func recordSuccess() {
+        answered += 1
+    }
+
+    /// Records a failed request; throws ``PipelineError`` when the run must stop.
+    func record(_ error: SMSAPIError) throws {
+        if error.isTransport {
+            guard answered == 0 else { return }
+            transportFailures += 1
+            if transportFailures >= min(Self.unreachableAfter, plannedRequests) {
+                throw PipelineError.endpointUnreachable(error.description)
+            }
+            return
+        }
+        answered += 1
+        if error.isAuthenticationRejected {
+            throw PipelineError.authenticationRejected(error.description)
+        }
+        let window = min(Self.forbiddenWindow, plannedRequests)
+        if error.isPermissionDenied && answered <= window {
+            forbidden += 1
+            if forbidden == window { throw PipelineError.permissionDenied(window, error.description) }
+        }
+    }
+}

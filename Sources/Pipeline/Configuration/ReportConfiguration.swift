@@ -1,0 +1,71 @@
+import Foundation
+import ReportModel
+import Yams
+
+/// The settings file (`--config smsreport.yaml`): endpoint, request limits and the reports to produce.
+///
+/// Unknown keys are errors, so a typo in a cron job's config is found on the first run, not never.
+public struct ReportConfiguration: Sendable, Hashable {
+    public var endpoint: String?
+    public var region: String?
+    public var concurrency: Int?
+    public var rate: Double?
+    public var retries: Int?
+    public var batchSize: Int?
+    public var reports: [ReportDefinition]
+
+    public init(
+        endpoint: String? = nil, region: String? = nil, concurrency: Int? = nil, rate: Double? = nil,
+        retries: Int? = nil, batchSize: Int? = nil, reports: [ReportDefinition] = []
+    ) {
+        self.endpoint = endpoint
+        self.region = region
+        self.concurrency = concurrency
+        self.rate = rate
+        self.retries = retries
+        self.batchSize = batchSize
+        self.reports = reports
+    }
+
+    static let topLevelKeys: Set<String> = ["endpoint", "region", "concurrency", "rate", "retries", "batch_size", "reports"]
+    static let reportKeys: Set<String> = ["name", "language", "formats", "title"]
+
+    /// Parses YAML text; `file` names the config in errors (`smsreport.yaml:7: …`).
+    public init(yaml text: String, file: String) throws {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw ConfigurationError("\(file): invalid YAML: \(error)")
+        }
+        guard let mapping = root?.mapping else {
+            throw ConfigurationError("\(file): expected a mapping of settings")
+        }
+        var reader = NodeReader(file: file)
+        self.init()
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "endpoint": endpoint = reader.string(value, key)
+            case "region": region = reader.string(value, key)
+            case "concurrency": concurrency = reader.integer(value, key, in: 1...64)
+            case "rate": rate = reader.number(value, key)
+            case "retries": retries = reader.integer(value, key, in: 0...20)
+            case "batch_size": batchSize = reader.integer(value, key, in: 1...ExportBatch.maximumSize)
+            case "reports": reports = reader.reports(value)
+            default: reader.fail(keyNode, "unknown setting '\(key)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
+            }
+        }
+        if mapping["reports"] != nil && reports.isEmpty && reader.problems.isEmpty {
+            reader.fail(mapping["reports"]!, "reports: the list is empty")
+        }
+        try reader.throwIfProblems()
+    }
+}
+
+/// A configuration file or flag combination that cannot be used (exit 2).
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+
+    public init(_ description: String) { self.description = description }
+}

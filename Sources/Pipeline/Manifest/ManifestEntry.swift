@@ -1,0 +1,39 @@
+/// One task to report on, as the manifest (or `--discover`) named it, with where it was found.
+public struct ManifestEntry: Sendable, Hashable {
+    public var taskID: String
+    public var sourceID: String
+    public var sourceName: String
+    public var location: ManifestLocation
+
+    public init(taskID: String, sourceID: String, sourceName: String, location: ManifestLocation) {
+        self.taskID = taskID
+        self.sourceID = sourceID
+        self.sourceName = sourceName
+        self.location = location
+    }
+}
+
+/// Where an entry stands in its manifest: a CSV line, or a JSON/YAML entry index (with its line when known).
+public struct ManifestLocation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    /// 1-based physical line where the record starts.
+    public var line: Int?
+    /// 0-based index of the entry in a JSON or YAML array.
+    public var index: Int?
+
+    public init(file: String, line: Int? = nil, index: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.index = index
+    }
+
+    /// `tasks.csv:17`, `tasks.json: entry 3`, `tasks.yaml:12: entry 3`.
+    public var description: String {
+        switch (line, index) {
+        case let (line?, index?): "\(file):\(line): entry \(index)"
+        case let (line?, nil): "\(file):\(line)"
+        case let (nil, index?): "\(file): entry \(index)"
+        case (nil, nil): file
+        }
+    }
+}

@@ -1,0 +1,27 @@
+/// The formats a manifest can be written in.
+public enum ManifestFormat: String, Sendable, CaseIterable {
+    case csv, json, yaml
+
+    /// The format named by a file's extension; nil when the extension says nothing.
+    public init?(fileName: String) {
+        let lower = fileName.lowercased()
+        if lower.hasSuffix(".csv") {
+            self = .csv
+        } else if lower.hasSuffix(".json") {
+            self = .json
+        } else if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") {
+            self = .yaml
+        } else {
+            return nil
+        }
+    }
+
+    /// Guesses from the first non-blank character: `[` or `{` is JSON, a header with `task_id,` or a comma is
+    /// CSV, anything else YAML.
+    public static func sniff(_ text: Substring) -> ManifestFormat {
+        let body = text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
+        if body.first == "[" || body.first == "{" { return .json }
+        let firstLine = body.prefix(while: { $0 != "\n" && $0 != "\r" })
+        return firstLine.contains(",") ? .csv : .yaml
+    }
+}

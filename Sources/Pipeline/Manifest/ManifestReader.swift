@@ -1,0 +1,86 @@
+import Foundation
+import ReportModel
+
+/// Reads a manifest (CSV, JSON or YAML), validates every entry and drops duplicate task ids.
+///
+/// Validation happens before any API call: all problems are collected, each with file and line
+/// (`tasks.csv:17: task_id is empty`), and returned together in one ``ManifestError``.
+public struct ManifestReader: Sendable {
+    /// The API's limit on `task_id`, `source_id` and `source_name`, in Unicode characters.
+    public static let maximumFieldLength = 255
+
+    public init() {}
+
+    /// Parses and validates `data`; `name` is how errors and reports name the manifest (`-` for stdin).
+    public func read(_ data: Data, name: String, format: ManifestFormat? = nil) throws -> Manifest {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ManifestError("\(name): not valid UTF-8 text")
+        }
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        let format = format ?? ManifestFormat(fileName: name) ?? ManifestFormat.sniff(body[...])
+        let raw: [RawEntry]
+        switch format {
+        case .csv: raw = try CSVManifestParser(file: name).parse(body)
+        case .json: raw = try JSONManifestParser(file: name).parse(data)
+        case .yaml: raw = try YAMLManifestParser(file: name).parse(body)
+        }
+        return try validate(raw, info: ManifestInfo(name: name, sha256: Manifest.sha256Hex(data), taskCount: 0))
+    }
+
+    /// Validates parsed entries: non-empty task ids, lengths, a grouping key; drops duplicates with a warning.
+    public func validate(_ raw: [RawEntry], info: ManifestInfo) throws -> Manifest {
+        var problems: [String] = []
+        var entries: [ManifestEntry] = []
+        var warnings: [String] = []
+        var seen: [String: ManifestLocation] = [:]
+        for entry in raw {
+            let before = problems.count
+            problems.append(contentsOf: entry.problems.map { "\(entry.location): \($0)" })
+            if entry.taskID.isEmpty {
+                problems.append("\(entry.location): task_id is empty")
+            } else if entry.taskID.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                problems.append("\(entry.location): task_id contains a control character")
+            }
+            for (field, value) in [("task_id", entry.taskID), ("source_id", entry.sourceID), ("source_name", entry.sourceName)] {
+                let length = value.unicodeScalars.count
+                if length > Self.maximumFieldLength {
+                    problems.append(
+                        "\(entry.location): \(field) is \(length) characters long (at most \(Self.maximumFieldLength))")
+                }
+            }
+            if entry.sourceID.isEmpty && entry.sourceName.isEmpty && entry.problems.isEmpty {
+                problems.append("\(entry.location): source_id and source_name are both empty (one is needed to group tasks by server)")
+            }
+            guard problems.count == before else { continue }
+            if let first = seen[entry.taskID] {
+                warnings.append("\(entry.location): duplicate task_id \(entry.taskID) dropped (first at \(first))")
+                continue
+            }
+            seen[entry.taskID] = entry.location
+            entries.append(
+                ManifestEntry(taskID: entry.taskID, sourceID: entry.sourceID, sourceName: entry.sourceName, location: entry.location))
+        }
+        guard problems.isEmpty else { throw ManifestError(problems: problems) }
+        guard !entries.isEmpty else { throw ManifestError("\(info.name): the manifest holds no task") }
+        var info = info
+        info.taskCount = entries.count
+        return Manifest(entries: entries, info: info, warnings: warnings)
+    }
+}
+
+/// An entry as parsed, before validation; `problems` holds what the parser already found wrong with it.
+public struct RawEntry: Sendable {
+    public var taskID: String
+    public var sourceID: String
+    public var sourceName: String
+    public var location: ManifestLocation
+    public var problems: [String]
+
+    public init(taskID: String, sourceID: String, sourceName: String, location: ManifestLocation, problems: [String] = []) {
+        self.taskID = taskID
+        self.sourceID = sourceID
+        self.sourceName = sourceName
+        self.location = location
+        self.problems = problems
+    }
+}

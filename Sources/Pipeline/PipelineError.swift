@@ -1,0 +1,40 @@
+/// A reason to stop the whole run early (exit 1); per-task failures are never this, they become error rows.
+public struct PipelineError: Error, CustomStringConvertible, Sendable {
+    private enum Kind: Sendable {
+        case authenticationRejected
+        case permissionDenied
+        case endpointUnreachable
+    }
+
+    private let kind: Kind
+    public let description: String
+
+    private init(_ kind: Kind, _ description: String) {
+        self.kind = kind
+        self.description = description
+    }
+
+    /// The API answered 401: the token or AK/SK was rejected.
+    static func authenticationRejected(_ detail: String) -> PipelineError {
+        PipelineError(
+            .authenticationRejected,
+            "credentials rejected (HTTP 401): \(detail) — check the token or AK/SK and the endpoint's region")
+    }
+
+    /// Every one of the first answered requests was 403: the account lacks the permission.
+    static func permissionDenied(_ count: Int, _ detail: String) -> PipelineError {
+        PipelineError(
+            .permissionDenied,
+            "permission denied on the first \(count) requests (HTTP 403): \(detail) — check the IAM policy "
+                + "(sms:server:getBatchConsistencyResults, sms:server:getConsistencyResult)")
+    }
+
+    /// No request got any HTTP answer.
+    static func endpointUnreachable(_ detail: String) -> PipelineError {
+        PipelineError(.endpointUnreachable, "endpoint unreachable: \(detail)")
+    }
+
+    public var isAuthenticationRejected: Bool { kind == .authenticationRejected }
+    public var isPermissionDenied: Bool { kind == .permissionDenied }
+    public var isEndpointUnreachable: Bool { kind == .endpointUnreachable }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import ReportModel
+
+/// Renders every report definition in each of its formats from one snapshot, into one output folder.
+///
+/// The summary is computed once and shared by all reports; each report gets its own language's words.
+public struct ReportWriter: Sendable {
+    public let output: OutputFolder
+    public let templates: TemplateSet
+    public let options: RenderOptions
+    public let generatedAt: Date
+
+    public init(output: OutputFolder, templates: TemplateSet, options: RenderOptions, generatedAt: Date) {
+        self.output = output
+        self.templates = templates
+        self.options = options
+        self.generatedAt = generatedAt
+    }
+
+    /// Loads every string table the reports need, so a broken template fails before any file is written.
+    public func checkTemplates(for reports: [ReportDefinition]) throws {
+        for language in Set(reports.map(\.language)) { _ = try templates.strings(for: language) }
+    }
+
+    /// Writes `results.json` atomically.
+    @discardableResult
+    public func writeResults(_ snapshot: ResultsSnapshot) throws -> URL {
+        try output.write("results.json", bytes: try snapshot.jsonData())
+    }
+
+    /// Renders each report in each of its formats; returns the files written, in order.
+    public func render(_ reports: [ReportDefinition], snapshot: ResultsSnapshot) throws -> [URL] {
+        let summary = ConsistencySummary(tasks: snapshot.tasks)
+        var files: [URL] = []
+        for report in reports {
+            let context = RenderContext(
+                report: report, strings: try templates.strings(for: report.language), snapshot: snapshot,
+                summary: summary, templates: templates, generatedAt: generatedAt, options: options)
+            for format in report.formats {
+                files += try ReportRenderers.renderer(for: format).render(context, to: output)
+            }
+        }
+        return files
+    }
+}

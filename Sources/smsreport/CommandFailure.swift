@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Rendering
+import ReportModel
+import SMSAPI
+
+/// Maps the errors a command can end with to SPEC 4's exit codes, printing one clear message on stderr.
+enum CommandFailure {
+    /// Prints `error` and returns the `ExitCode` to throw: 2 for usage, configuration, manifest and template
+    /// problems (no API call was made), 1 for fatal run failures.
+    static func exitCode(for error: any Error) -> ExitCode {
+        switch error {
+        case let error as ManifestError:
+            report("manifest problems:\n" + error.problems.map { "  " + $0 }.joined(separator: "\n"))
+            return ExitCode(2)
+        case is ConfigurationError, is TemplateError, is StringTable.LoadError, is ResultsSnapshot.ReadError:
+            report("\(error)")
+            return ExitCode(2)
+        case let error as PipelineError:
+            report("\(error)")
+            return ExitCode(1)
+        case let error as OutputError:
+            report("output not writable: \(error)")
+            return ExitCode(1)
+        case let error as SMSAPIError:
+            report("\(error)")
+            return ExitCode(1)
+        case let error as ExitCode:
+            return error
+        default:
+            report("\(error)")
+            return ExitCode(1)
+        }
+    }
+
+    private static func report(_ message: String) {
+        Console.writeError("smsreport: error: \(message)\n")
+    }
+}

@@ -1,0 +1,17 @@
+import Foundation
+
+/// The process's standard streams: stdout for the summary, stderr for logs and progress.
+enum Console {
+    /// True when stderr is a terminal (then progress is a bar; otherwise, periodic log lines for cron).
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    /// Writes to stderr unbuffered.
+    static func writeError(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// Writes a line to stdout and flushes it.
+    static func printLine(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+}

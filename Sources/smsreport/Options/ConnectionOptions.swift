@@ -1,0 +1,41 @@
+import ArgumentParser
+import Pipeline
+
+/// Where the API is, how to sign in and how hard to push it.
+struct ConnectionOptions: ParsableArguments {
+    @Option(help: "API endpoint URL, e.g. https://sms.ap-southeast-3.myhuaweicloud.com (or env SMS_ENDPOINT).")
+    var endpoint: String?
+
+    @Option(help: "Region ID, e.g. ap-southeast-3; gives the endpoint when --endpoint is not given.")
+    var region: String?
+
+    @Option(name: .customLong("token-file"), help: "File holding an IAM token (else env HUAWEICLOUD_AUTH_TOKEN or AK/SK).")
+    var tokenFile: String?
+
+    @Flag(help: "Do not verify TLS certificates (logs a warning).")
+    var insecure = false
+
+    @Option(help: "Requests in flight at most (default 8).")
+    var concurrency: Int?
+
+    @Option(help: "Requests per second at most (default: no limit).")
+    var rate: Double?
+
+    @Option(help: "Retries per request on 429, 5xx and connection errors (default 5).")
+    var retries: Int?
+
+    @Option(name: .customLong("batch-size"), help: "Tasks per export request, 1–200 (default 200).")
+    var batchSize: Int?
+
+    @Flag(name: .customLong("no-export"), help: "Skip the export requests; only collect results.")
+    var noExport = false
+
+    func validate() throws {
+        if let concurrency, !(1...64).contains(concurrency) { throw ValidationError("--concurrency must be 1…64") }
+        if let rate, !(rate > 0) { throw ValidationError("--rate must be a positive number") }
+        if let retries, !(0...20).contains(retries) { throw ValidationError("--retries must be 0…20") }
+        if let batchSize, !(1...ExportBatch.maximumSize).contains(batchSize) {
+            throw ValidationError("--batch-size must be 1…\(ExportBatch.maximumSize)")
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Rendering
+import ReportModel
+import ReportTemplates
+
+/// Which reports to write and where: a config file, or one report described by flags.
+struct ReportOptions: ParsableArguments {
+    @Option(name: .customLong("config"), help: "YAML settings with the reports to produce (see samples/smsreport.yaml).")
+    var config: String?
+
+    @Option(help: "Report language when no config is given: en-us or zh-cn.")
+    var language: ReportLanguage?
+
+    @Option(name: .customLong("format"), help: "Report formats (html, xlsx, csv), repeated or comma-separated.")
+    var formats: [String] = []
+
+    @Option(help: "Report title.")
+    var title: String?
+
+    @Option(help: "Report name, the output file stem (default consistency-<language>).")
+    var name: String?
+
+    @Option(name: .customLong("templates"), help: "Folder whose html/ and i18n/ files replace the bundled ones.")
+    var templates: String?
+
+    @Flag(name: .customLong("no-bom"), help: "Write CSV files without a UTF-8 byte order mark.")
+    var noByteOrderMark = false
+
+    @Flag(name: .customLong("fail-on-inconsistent"), help: "Exit 3 when some server is inconsistent.")
+    var failOnInconsistent = false
+
+    /// True when a flag describes the report, which then replaces the config's reports.
+    var describesReport: Bool { language != nil || !formats.isEmpty || title != nil || name != nil }
+
+    /// Reads the config file, if any (exit 2 on a problem).
+    func loadConfiguration() throws -> ReportConfiguration {
+        guard let config else { return ReportConfiguration() }
+        let text: String
+        do {
+            text = try String(contentsOfFile: config, encoding: .utf8)
+        } catch {
+            throw ConfigurationError("\(config): cannot read: \(error.localizedDescription)")
+        }
+        return try ReportConfiguration(yaml: text, file: config)
+    }
+
+    /// The reports to write: from flags when given, else from the config, else the default report.
+    func reports(_ configuration: ReportConfiguration) throws -> [ReportDefinition] {
+        if describesReport || configuration.reports.isEmpty {
+            let language = language ?? .enUS
+            var parsed: [ReportFormat] = []
+            for item in formats.flatMap({ $0.split(separator: ",") }) {
+                let text = item.trimmingCharacters(in: .whitespaces).lowercased()
+                guard let format = ReportFormat(rawValue: text) else {
+                    throw ConfigurationError("--format: '\(text)' is not html, xlsx or csv")
+                }
+                if !parsed.contains(format) { parsed.append(format) }
+            }
+            let name = name ?? "consistency-\(language.rawValue)"
+            if let problem = ReportName.problem(name) { throw ConfigurationError("--name '\(name)': \(problem)") }
+            return [
+                ReportDefinition(
+                    name: name, language: language, formats: parsed.isEmpty ? ReportFormat.allCases : parsed,
+                    title: title)
+            ]
+        }
+        return configuration.reports
+    }
+}
+
+extension ReportLanguage: ExpressibleByArgument {
+    public init?(argument: String) { self.init(rawValue: argument.lowercased()) }
+}
+
+extension ReportOptions {
+    /// The templates: `--templates DIR` in front of the bundled ones.
+    func templateSet() throws -> TemplateSet {
+        guard let bundled = BundledTemplates.directory else {
+            throw TemplateError(path: "templates", reason: "the bundled templates are missing from this installation")
+        }
+        var override: URL?
+        if let templates {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: templates, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw TemplateError(path: templates, reason: "--templates must name a folder")
+            }
+            override = URL(fileURLWithPath: templates)
+        }
+        return TemplateSet(override: override, bundled: bundled)
+    }
+}

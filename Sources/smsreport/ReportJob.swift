@@ -1,0 +1,69 @@
+import Foundation
+import Logging
+import Pipeline
+import Rendering
+import ReportModel
+import SMSAPI
+
+/// One reporting job, shared by `run` and `demo`: pipeline → `results.json` → every report, all atomic writes.
+struct ReportJob {
+    let reports: [ReportDefinition]
+    let writer: ReportWriter
+    let failOnInconsistent: Bool
+    let logger: Logger
+    let progress: ProgressDisplay
+
+    /// Runs the pipeline against `client` and writes everything; throws ``PipelineError`` to stop (exit 1).
+    func run(
+        _ manifest: Manifest, client: SMSClient, endpoint: SMSEndpoint, options: PipelineRun.Options
+    ) async throws -> RunOutcome {
+        let output = writer.output
+        let pipeline = PipelineRun(client: client, endpoint: endpoint, options: options, logger: logger)
+        logger.info(
+            "run started",
+            metadata: [
+                "tasks": "\(manifest.entries.count)", "endpoint": "\(endpoint.host)",
+                "languages": "\(options.languages.map(\.rawValue).joined(separator: ","))",
+            ])
+        let snapshot: ResultsSnapshot
+        do {
+            snapshot = try await pipeline.run(
+                manifest, saveArtefact: { path, bytes in try output.write(path, bytes: bytes) },
+                progress: progress.update)
+        } catch {
+            progress.finish()
+            throw error
+        }
+        progress.finish()
+        return try publish(snapshot)
+    }
+
+    /// Writes `results.json` and the reports for a snapshot, logs what is missing, returns the outcome.
+    func publish(_ snapshot: ResultsSnapshot, writeResults: Bool = true) throws -> RunOutcome {
+        var files: [URL] = []
+        if writeResults { files.append(try writer.writeResults(snapshot)) }
+        files += try writer.render(reports, snapshot: snapshot)
+        let outcome = RunOutcome(
+            summary: ConsistencySummary(tasks: snapshot.tasks), snapshot: snapshot, files: files,
+            outputFolder: writer.output.url, failOnInconsistent: failOnInconsistent)
+        let failed = snapshot.tasks.filter { $0.error != nil }
+        for task in failed.prefix(10) {
+            logger.warning(
+                "task results not obtained",
+                metadata: ["task_id": "\(task.taskID)", "error": "\(task.error?.displayText ?? "")"])
+        }
+        if failed.count > 10 {
+            logger.warning("more tasks without results", metadata: ["count": "\(failed.count - 10)", "see": "results.json"])
+        }
+        for export in snapshot.exports where export.error != nil {
+            logger.warning(
+                "export batch failed",
+                metadata: [
+                    "batch": "\(export.batch)", "language": "\(export.requestedLanguage.rawValue)",
+                    "error": "\(export.error?.displayText ?? "")",
+                ])
+        }
+        logger.info("reports written", metadata: ["folder": "\(writer.output.url.path)", "files": "\(files.count)"])
+        return outcome
+    }
+}
