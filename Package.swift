@@ -104,7 +104,10 @@ let package = Package(
         .testTarget(name: "SMSAPITests", dependencies: ["SMSAPI", "TestSupport"]),
         .testTarget(name: "SMSMockTests", dependencies: ["SMSMock", "SMSAPI", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "SMSMock", "TestSupport"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ReportModel", "ReportTemplates", "TestSupport"]),
+        .testTarget(
+            name: "RenderingTests",
+            dependencies: ["Rendering", "ReportModel", "ReportTemplates", "TestSupport", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .testTarget(name: "smsreportTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

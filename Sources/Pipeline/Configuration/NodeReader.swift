@@ -89,7 +89,7 @@ struct NodeReader {
             }
             if !formats.contains(format) { formats.append(format) }
         }
-        if formats.isEmpty { fail(node, "formats: the list is empty") }
+        if items.isEmpty { fail(node, "formats: the list is empty") }
         return formats
     }
 }

@@ -16,12 +16,13 @@ public enum ManifestFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// Guesses from the first non-blank character: `[` or `{` is JSON, a header with `task_id,` or a comma is
-    /// CSV, anything else YAML.
+    /// Guesses from the first non-blank line: `[` or `{` starts JSON; a YAML list item, comment or key
+    /// (`-`, `#`, a colon) is YAML; a line with a comma is a CSV header; anything else YAML.
     public static func sniff(_ text: Substring) -> ManifestFormat {
         let body = text.drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" })
         if body.first == "[" || body.first == "{" { return .json }
         let firstLine = body.prefix(while: { $0 != "\n" && $0 != "\r" })
+        if firstLine.hasPrefix("-") || firstLine.hasPrefix("#") || firstLine.contains(":") { return .yaml }
         return firstLine.contains(",") ? .csv : .yaml
     }
 }

@@ -35,7 +35,10 @@ public struct ManifestReader: Sendable {
         var seen: [String: ManifestLocation] = [:]
         for entry in raw {
             let before = problems.count
-            problems.append(contentsOf: entry.problems.map { "\(entry.location): \($0)" })
+            if !entry.problems.isEmpty {
+                problems.append(contentsOf: entry.problems.map { "\(entry.location): \($0)" })
+                continue
+            }
             if entry.taskID.isEmpty {
                 problems.append("\(entry.location): task_id is empty")
             } else if entry.taskID.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
@@ -48,7 +51,7 @@ public struct ManifestReader: Sendable {
                         "\(entry.location): \(field) is \(length) characters long (at most \(Self.maximumFieldLength))")
                 }
             }
-            if entry.sourceID.isEmpty && entry.sourceName.isEmpty && entry.problems.isEmpty {
+            if entry.sourceID.isEmpty && entry.sourceName.isEmpty {
                 problems.append("\(entry.location): source_id and source_name are both empty (one is needed to group tasks by server)")
             }
             guard problems.count == before else { continue }
