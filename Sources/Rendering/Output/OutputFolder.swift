@@ -22,6 +22,7 @@ public struct OutputFolder: Sendable {
         guard access(url.path, W_OK) == 0 else {
             throw OutputError(path: url.path, reason: "folder is not writable")
         }
+        Self.removeStaleTemporaryFiles(in: url)
     }
 
     /// Lets `body` fill a temporary file by any means (a path-based library such as a zip writer),
@@ -65,6 +66,19 @@ public struct OutputFolder: Sendable {
     @discardableResult
     public func write(_ relativePath: String, bytes: some Collection<UInt8>) throws -> URL {
         try stream(relativePath) { try $0.write(Array(bytes)) }
+    }
+
+    /// Removes temporary files that an interrupted earlier run (a process no longer alive) left behind.
+    private static func removeStaleTemporaryFiles(in folder: URL) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(".tmp") {
+            let parts = name.split(separator: ".")
+            // .<file name>.<pid>.<random>.tmp
+            guard parts.count >= 4, let pid = Int32(parts[parts.count - 3]) else { continue }
+            if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+            }
+        }
     }
 
     private static func syncFile(at url: URL) throws {

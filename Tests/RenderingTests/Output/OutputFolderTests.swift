@@ -37,3 +37,18 @@ import Testing
         #expect(throws: OutputError.self) { try OutputFolder(url: URL(fileURLWithPath: "/proc/smsreport-cannot-exist")) }
     }
 }
+
+extension OutputFolderTests {
+    @Test func temporaryFilesOfDeadRunsAreSwept() throws {
+        let folder = try RenderingFixtures.temporaryFolder()
+        defer { RenderingFixtures.remove(folder) }
+        // A pid far above Linux's default pid_max is never alive.
+        let stale = folder.url.appendingPathComponent(".report.html.99999999.12345.tmp")
+        let unrelated = folder.url.appendingPathComponent(".keep.tmp")
+        try Data("half".utf8).write(to: stale)
+        try Data().write(to: unrelated)
+        _ = try OutputFolder(url: folder.url)
+        #expect(!FileManager.default.fileExists(atPath: stale.path))
+        #expect(FileManager.default.fileExists(atPath: unrelated.path))
+    }
+}
