@@ -89,4 +89,8 @@ public struct RunningMock: Sendable {
 public struct MockServerError: Error, CustomStringConvertible, Sendable {
     public var message: String
     public var description: String { message }
+
+    public init(message: String) {
+        self.message = message
+    }
 }

@@ -101,12 +101,12 @@ struct MockServerCommand: AsyncParsableCommand {
             do {
                 mockWorld = try MockWorld.load(jsonFile: URL(fileURLWithPath: world))
             } catch {
-                throw ValidationError("cannot read the world file \(world): \(error)")
+                throw MockServerError(message: "cannot read the world file \(world): \(error)")
             }
         } else {
             mockWorld = MockWorld.synthetic(taskCount: tasks, seed: seed)
         }
-        let logger = Logger(label: "smsreport.mock-server", factory: StreamLogHandler.standardError)
+        let logger = Logger(label: "smsreport.mock-server", factory: { StreamLogHandler.standardError(label: $0) })
         try await MockServer.run(world: mockWorld, options: options, port: port, logger: logger) { bound in
             FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(bound)\n".utf8))
         }

@@ -34,4 +34,14 @@ public struct DirectoryCheck: Sendable, Hashable, Codable {
         case missingOnTarget = "num_target_miss_files"
         case extraOnTarget = "num_target_more_files"
     }
+
+    /// Reads the wire form; missing counts are 0 and a missing path is empty.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        path = try container.decodeIfPresent(String.self, forKey: .path) ?? ""
+        total = try container.decodeIfPresent(Int.self, forKey: .total) ?? 0
+        different = try container.decodeIfPresent(Int.self, forKey: .different) ?? 0
+        missingOnTarget = try container.decodeIfPresent(Int.self, forKey: .missingOnTarget) ?? 0
+        extraOnTarget = try container.decodeIfPresent(Int.self, forKey: .extraOnTarget) ?? 0
+    }
 }
