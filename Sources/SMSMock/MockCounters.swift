@@ -38,6 +38,11 @@ public final class MockCounters: @unchecked Sendable {
     public struct ExportBatch: Sendable, Hashable, Codable {
         public var size: Int
         public var language: String
+
+        public init(size: Int, language: String) {
+            self.size = size
+            self.language = language
+        }
     }
 
     private var inFlight = 0

@@ -10,7 +10,7 @@ public final class TestClock: @unchecked Sendable {
     private var randoms: [Double]
 
     /// Starts at `start`; `random` values are handed out in turn (the last one repeats).
-    public init(start: Date = Date(timeIntervalSince1970: 1_795_000_000), random: [Double] = [0.5]) {
+    public init(start: Date = Date(), random: [Double] = [0.5]) {
         self.current = start
         self.randoms = random.isEmpty ? [0.5] : random
     }

@@ -18,7 +18,7 @@ actor RequestRateLimiter {
         nextSlot = slot.addingTimeInterval(interval)
         let wait = slot.timeIntervalSince(now)
         if wait > 0 {
-            try await clock.sleep(.milliseconds(Int64((wait * 1000).rounded(.up))))
+            try await clock.sleep(.milliseconds(Int64((wait * 1000).rounded())))
         }
     }
 }
