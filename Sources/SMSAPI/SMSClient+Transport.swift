@@ -44,13 +44,16 @@ extension SMSClient {
                 failure = error.about(task: call.task).redacting(credentials.secrets)
             }
             let clock = configuration.clock
-            switch configuration.retry.decision(after: failure, attempt: attempt, now: clock.now(), random: clock.random()) {
+            switch configuration.retry.decision(
+                after: failure, attempt: attempt, now: clock.now(), random: clock.random())
+            {
             case .giveUp:
                 logger.debug("SMS request failed", metadata: metadata.merging(Self.metadata(failure)) { $1 })
                 throw failure
             case .retry(let wait):
                 metadata["retry.delay_ms"] = "\(Int64(wait.seconds * 1000))"
-                logger.warning("SMS request failed, retrying", metadata: metadata.merging(Self.metadata(failure)) { $1 })
+                logger.warning(
+                    "SMS request failed, retrying", metadata: metadata.merging(Self.metadata(failure)) { $1 })
                 try await clock.sleep(wait)
                 attempt += 1
             }

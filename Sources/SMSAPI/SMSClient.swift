@@ -38,10 +38,14 @@ public struct SMSClient: Sendable {
                 "an export batch holds 1 to \(Self.maximumBatchSize) tasks, not \(batch.count)")
         }
         for entry in batch {
-            for (field, value) in [("task_id", entry.taskID), ("source_id", entry.sourceID), ("source_name", entry.sourceName)]
+            for (field, value) in [
+                ("task_id", entry.taskID), ("source_id", entry.sourceID), ("source_name", entry.sourceName),
+            ]
             where value.count > TaskInfo.maximumFieldLength {
                 throw SMSAPIError.invalidRequest(
-                    "\(field) of task \(entry.taskID.prefix(64)) is longer than \(TaskInfo.maximumFieldLength) characters")
+                    "\(field) of task \(entry.taskID.prefix(64)) is longer than "
+                        + "\(TaskInfo.maximumFieldLength) characters"
+                )
             }
         }
         let encoder = JSONEncoder()

@@ -19,7 +19,8 @@ public enum SMSCredentials: Sendable, Hashable, CustomStringConvertible, CustomD
         public static let securityToken = "HUAWEICLOUD_SDK_SECURITY_TOKEN"
     }
 
-    /// From --token-file or the environment names in SPEC 1; throws SMSAPIError with a message naming the variables to set.
+    /// From --token-file or the environment names in SPEC 1; throws SMSAPIError with a message naming the
+    /// variables to set.
     ///
     /// An explicit token file wins; then an access key pair; then `HUAWEICLOUD_AUTH_TOKEN`.
     public static func resolve(environment: [String: String], tokenFile: String?) throws -> SMSCredentials {
@@ -35,7 +36,7 @@ public enum SMSCredentials: Sendable, Hashable, CustomStringConvertible, CustomD
         let accessKey = Variable.accessKey.lazy.compactMap(value).first
         let secretKey = Variable.secretKey.lazy.compactMap(value).first
         switch (accessKey, secretKey) {
-        case let (ak?, sk?):
+        case (let ak?, let sk?):
             return .accessKey(
                 AccessKeyCredentials(
                     accessKey: ak, secretKey: sk, securityToken: value(Variable.securityToken),
@@ -54,7 +55,8 @@ public enum SMSCredentials: Sendable, Hashable, CustomStringConvertible, CustomD
         }
         throw SMSAPIError.missingCredentials(
             "no credentials: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or CLOUD_SDK_AK and CLOUD_SDK_SK), "
-                + "optionally HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_DOMAIN_ID and HUAWEICLOUD_SDK_SECURITY_TOKEN; "
+                + "optionally HUAWEICLOUD_SDK_PROJECT_ID, HUAWEICLOUD_SDK_DOMAIN_ID and "
+                + "HUAWEICLOUD_SDK_SECURITY_TOKEN; "
                 + "or set HUAWEICLOUD_AUTH_TOKEN or pass --token-file PATH")
     }
 

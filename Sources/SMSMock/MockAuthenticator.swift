@@ -30,7 +30,8 @@ struct MockAuthenticator: Sendable {
             return "unknown access key \(authorization.accessKey)"
         }
         let present = Set(request.headers.map { $0.name.lowercased() })
-        for name in Self.headersThatMustBeSigned where present.contains(name) || name == "host" || name == "x-sdk-date" {
+        for name in Self.headersThatMustBeSigned where present.contains(name) || name == "host" || name == "x-sdk-date"
+        {
             guard authorization.signedHeaders.contains(name) else { return "header \(name) is not signed" }
         }
         for name in authorization.signedHeaders where !present.contains(name) {

@@ -34,7 +34,9 @@ enum MockResponses {
             }
             let run = JSONValue.object([
                 "finished_time": finished, "consistency_result": directories,
-                "check_result": .string(task.directories.contains { $0.different + $0.missingOnTarget + $0.extraOnTarget > 0 } ? "inconsistent" : "consistent"),
+                "check_result": .string(
+                    task.directories.contains { $0.different + $0.missingOnTarget + $0.extraOnTarget > 0 }
+                        ? "inconsistent" : "consistent"),
             ])
             let element = shape == .b ? run : .string(String(decoding: run.encoded(), as: UTF8.self))
             return .object(["task_id": .string(task.id), "result_list": .array([element])])
@@ -54,7 +56,8 @@ enum MockResponses {
                         "id": .string(task.id), "name": .string(task.name), "state": .string(task.state),
                         "type": .string("MIGRATE_FILE"),
                         "source_server": .object([
-                            "id": .string(task.sourceID), "name": .string(task.sourceName), "ip": .string(task.sourceIP),
+                            "id": .string(task.sourceID), "name": .string(task.sourceName),
+                            "ip": .string(task.sourceIP),
                         ]),
                     ])
                 }),
@@ -65,7 +68,8 @@ enum MockResponses {
     static func exportArtefact(_ batch: [TaskInfo], language: String, world: MockWorld) -> [UInt8] {
         let header =
             language == "zh-cn"
-            ? "任务ID,源端ID,源端名称,目录,文件总数,不一致文件数,目的端缺少文件数,目的端多余文件数"
+            ? "任务ID,源端ID,源端名称,目录,文件总数,不一致文件数,"
+                + "目的端缺少文件数,目的端多余文件数"
             : "Task ID,Source ID,Source name,Directory,Total files,Different files,Missing on target,Extra on target"
         var lines = [header]
         func cell(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }

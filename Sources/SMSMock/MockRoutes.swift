@@ -10,13 +10,6 @@ struct MockRoutes: Sendable {
     let counters: MockCounters
     let logger: Logger
 
-    init(world: MockWorld, options: MockOptions, counters: MockCounters, logger: Logger) {
-        self.world = world
-        self.options = options
-        self.counters = counters
-        self.logger = logger
-    }
-
     /// An authenticated request as the handlers see it.
     struct Incoming {
         var request: SignableRequest
@@ -41,12 +34,16 @@ struct MockRoutes: Sendable {
         if let reason = MockAuthenticator(options: options).rejection(of: signable, rawQuery: request.uri.query) {
             counters.rejected()
             logger.warning("mock rejected a request", metadata: ["mock.route": "\(route)", "mock.reason": "\(reason)"])
-            return Self.json(.unauthorized, MockResponses.error(code: "APIG.0301", message: "Incorrect IAM authentication information: \(reason)"), number: number)
+            return Self.json(
+                .unauthorized,
+                MockResponses.error(code: "APIG.0301", message: "Incorrect IAM authentication information: \(reason)"),
+                number: number)
         }
         if let every = faults.throttleEveryNth, every > 0, number % every == 0 {
             counters.throttled()
             var response = Self.json(
-                .tooManyRequests, MockResponses.error(code: "APIG.0308", message: "The request is throttled."), number: number)
+                .tooManyRequests, MockResponses.error(code: "APIG.0308", message: "The request is throttled."),
+                number: number)
             if let retryAfter = faults.retryAfter { response.headers[.retryAfter] = retryAfter }
             return response
         }
@@ -54,8 +51,11 @@ struct MockRoutes: Sendable {
             var random = SplitMix64(seed: faults.serverErrorSeed ^ (UInt64(number) &* 0x9E37_79B9_7F4A_7C15))
             if random.unit() < faults.serverErrorRate {
                 counters.failed()
-                let status: HTTPResponse.Status = [.internalServerError, .badGateway, .serviceUnavailable][Int(random.next() % 3)]
-                return Self.json(status, MockResponses.error(code: "SMS.0999", message: "Internal error (injected)."), number: number)
+                let status: HTTPResponse.Status = [.internalServerError, .badGateway, .serviceUnavailable][
+                    Int(random.next() % 3)]
+                return Self.json(
+                    status, MockResponses.error(code: "SMS.0999", message: "Internal error (injected)."), number: number
+                )
             }
         }
         return try handler(Incoming(request: signable, rawQuery: request.uri.query, number: number))
@@ -65,21 +65,33 @@ struct MockRoutes: Sendable {
     func export(_ incoming: Incoming) throws -> Response {
         let language = (incoming.request.header("X-Language") ?? "en-us").lowercased()
         guard ["en-us", "zh-cn"].contains(language) else {
-            return Self.json(.badRequest, MockResponses.error(code: "SMS.0205", message: "Unknown X-Language \(language.prefix(40))."), number: incoming.number)
+            return Self.json(
+                .badRequest,
+                MockResponses.error(code: "SMS.0205", message: "Unknown X-Language \(language.prefix(40))."),
+                number: incoming.number)
         }
         guard options.faults.exportAcceptedLanguages.contains(language) else {
-            return Self.json(.badRequest, MockResponses.error(code: "SMS.0206", message: "Only English is supported."), number: incoming.number)
+            return Self.json(
+                .badRequest, MockResponses.error(code: "SMS.0206", message: "Only English is supported."),
+                number: incoming.number)
         }
         guard let batch = Self.taskInfo(incoming.request.body) else {
-            return Self.json(.badRequest, MockResponses.error(code: "SMS.0201", message: "The request body is not valid."), number: incoming.number)
+            return Self.json(
+                .badRequest, MockResponses.error(code: "SMS.0201", message: "The request body is not valid."),
+                number: incoming.number)
         }
         guard batch.count <= SMSClient.maximumBatchSize else {
-            return Self.json(.badRequest, MockResponses.error(code: "SMS.0202", message: "task_info holds at most 200 entries, not \(batch.count)."), number: incoming.number)
+            return Self.json(
+                .badRequest,
+                MockResponses.error(
+                    code: "SMS.0202", message: "task_info holds at most 200 entries, not \(batch.count)."),
+                number: incoming.number)
         }
         counters.exported(size: batch.count, language: language)
         var response = Response(
             status: .ok,
-            body: .init(byteBuffer: ByteBuffer(bytes: MockResponses.exportArtefact(batch, language: language, world: world))))
+            body: .init(
+                byteBuffer: ByteBuffer(bytes: MockResponses.exportArtefact(batch, language: language, world: world))))
         response.headers[.contentType] = "text/csv;charset=UTF-8"
         response.headers[.contentDisposition] = "attachment; filename=\"consistency-results-\(language).csv\""
         response.headers[Self.requestIDField] = "mock-\(incoming.number)"
@@ -93,7 +105,9 @@ struct MockRoutes: Sendable {
         let taskID = SDKPercentEncoding.decode(String(encodedID))
         let faults = options.faults
         guard !faults.notFoundTaskIDs.contains(taskID), let task = world.task(id: taskID) else {
-            return Self.json(.notFound, MockResponses.error(code: "SMS.6105", message: "The task does not exist."), number: incoming.number)
+            return Self.json(
+                .notFound, MockResponses.error(code: "SMS.6105", message: "The task does not exist."),
+                number: incoming.number)
         }
         if faults.malformedTaskIDs.contains(taskID) {
             return Self.raw(.ok, MockResponses.malformed, number: incoming.number)

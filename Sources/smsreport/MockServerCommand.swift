@@ -91,10 +91,12 @@ struct MockServerCommand: AsyncParsableCommand {
                 serverErrorSeed: seed, notFoundTaskIDs: Set(notFound), malformedTaskIDs: Set(malformed),
                 finishedTimeAsString: finishedTimeAsString, finishedTimeInSeconds: finishedTimeInSeconds,
                 responseShape: MockResponseShape(rawValue: responseShape) ?? .a,
-                exportAcceptedLanguages: Set(exportLanguages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })))
+                exportAcceptedLanguages: Set(
+                    exportLanguages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })))
         guard options.token != nil || (options.accessKey != nil && options.secretKey != nil) else {
             throw ValidationError(
-                "give --token or --ak and --sk (or set HUAWEICLOUD_AUTH_TOKEN or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK)")
+                "give --token or --ak and --sk (or set HUAWEICLOUD_AUTH_TOKEN or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK)"
+            )
         }
         let mockWorld: MockWorld
         if let world {

@@ -8,20 +8,26 @@ import Testing
         let credentials = try SMSCredentials.resolve(
             environment: [
                 "HUAWEICLOUD_SDK_AK": "AK1", "HUAWEICLOUD_SDK_SK": "SK1", "HUAWEICLOUD_SDK_PROJECT_ID": "p",
-                "HUAWEICLOUD_SDK_DOMAIN_ID": "d", "HUAWEICLOUD_SDK_SECURITY_TOKEN": "st", "HUAWEICLOUD_AUTH_TOKEN": "tok",
+                "HUAWEICLOUD_SDK_DOMAIN_ID": "d", "HUAWEICLOUD_SDK_SECURITY_TOKEN": "st",
+                "HUAWEICLOUD_AUTH_TOKEN": "tok",
             ], tokenFile: nil)
         #expect(
             credentials
-                == .accessKey(AccessKeyCredentials(accessKey: "AK1", secretKey: "SK1", securityToken: "st", projectID: "p", domainID: "d")))
+                == .accessKey(
+                    AccessKeyCredentials(
+                        accessKey: "AK1", secretKey: "SK1", securityToken: "st", projectID: "p", domainID: "d")))
     }
 
     @Test func accessKeyFromCloudNames() throws {
-        let credentials = try SMSCredentials.resolve(environment: ["CLOUD_SDK_AK": "A", "CLOUD_SDK_SK": "S"], tokenFile: nil)
+        let credentials = try SMSCredentials.resolve(
+            environment: ["CLOUD_SDK_AK": "A", "CLOUD_SDK_SK": "S"], tokenFile: nil)
         #expect(credentials == .accessKey(AccessKeyCredentials(accessKey: "A", secretKey: "S")))
     }
 
     @Test func tokenFromEnvironment() throws {
-        #expect(try SMSCredentials.resolve(environment: ["HUAWEICLOUD_AUTH_TOKEN": " tok\n"], tokenFile: nil) == .token("tok"))
+        #expect(
+            try SMSCredentials.resolve(environment: ["HUAWEICLOUD_AUTH_TOKEN": " tok\n"], tokenFile: nil)
+                == .token("tok"))
     }
 
     @Test func tokenFileWins() throws {
@@ -50,7 +56,9 @@ import Testing
     }
 
     @Test func unreadableOrEmptyTokenFile() throws {
-        #expect(throws: SMSAPIError.self) { try SMSCredentials.resolve(environment: [:], tokenFile: "/nonexistent/token") }
+        #expect(throws: SMSAPIError.self) {
+            try SMSCredentials.resolve(environment: [:], tokenFile: "/nonexistent/token")
+        }
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("empty-\(UUID().uuidString)")
         try Data().write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
@@ -58,7 +66,8 @@ import Testing
     }
 
     @Test func secretsNeverPrint() {
-        let keys = AccessKeyCredentials(accessKey: "AKID", secretKey: "SK-SECRET", securityToken: "ST-SECRET", projectID: "proj")
+        let keys = AccessKeyCredentials(
+            accessKey: "AKID", secretKey: "SK-SECRET", securityToken: "ST-SECRET", projectID: "proj")
         for credentials in [SMSCredentials.accessKey(keys), .token("TOKEN-SECRET")] {
             var dumped = ""
             dump(credentials, to: &dumped)

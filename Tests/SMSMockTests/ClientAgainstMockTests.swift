@@ -1,8 +1,8 @@
 import Foundation
 import SMSAPI
 import SMSMock
-import Testing
 import TestSupport
+import Testing
 
 /// The real client against the real mock over loopback HTTP: all three calls, both auth modes, every shape.
 @Suite struct ClientAgainstMockTests {
@@ -11,11 +11,13 @@ import TestSupport
     @Test(arguments: MockSession.credentialVariants)
     func allThreeCalls(_ credentials: SMSCredentials) async throws {
         let capture = LogCapture()
-        try await MockSession.run(world: Self.world, credentials: credentials, logger: capture.logger()) { client, mock in
+        try await MockSession.run(world: Self.world, credentials: credentials, logger: capture.logger()) {
+            client, mock in
             for task in Self.world.tasks {
                 #expect(try await client.consistencyResult(taskID: task.id) == task.result)
             }
-            let exported = try await client.exportConsistencyResults(Array(Self.world.taskInfos.prefix(12)), language: "zh-cn")
+            let exported = try await client.exportConsistencyResults(
+                Array(Self.world.taskInfos.prefix(12)), language: "zh-cn")
             #expect(exported.contentType == "text/csv;charset=UTF-8")
             #expect(exported.fileNameHint == "consistency-results-zh-cn.csv")
             #expect(exported.requestID?.hasPrefix("mock-") == true)
@@ -49,7 +51,9 @@ import TestSupport
         MockFaults(finishedTimeAsString: true, finishedTimeInSeconds: true, responseShape: .rotating),
     ])
     func everyShapeDecodesToTheSameResult(_ faults: MockFaults) async throws {
-        try await MockSession.run(world: Self.world, options: MockSession.options(faults: faults), logger: LogCapture().logger()) { client, _ in
+        try await MockSession.run(
+            world: Self.world, options: MockSession.options(faults: faults), logger: LogCapture().logger()
+        ) { client, _ in
             for task in Self.world.tasks {
                 var expected = task.result
                 if faults.finishedTimeInSeconds {
@@ -62,10 +66,13 @@ import TestSupport
     }
 
     @Test func taskIDsNeedingEncodingReachTheRightTask() async throws {
-        let infos = ["a b+c~d", "x/y", "数据-1", "q?r=s&t", "%41"].map { TaskInfo(taskID: $0, sourceID: "s", sourceName: "n") }
+        let infos = ["a b+c~d", "x/y", "数据-1", "q?r=s&t", "%41"].map {
+            TaskInfo(taskID: $0, sourceID: "s", sourceName: "n")
+        }
         let world = MockWorld.synthetic(tasks: infos, seed: 2)
         for credentials in MockSession.credentialVariants {
-            try await MockSession.run(world: world, credentials: credentials, logger: LogCapture().logger()) { client, mock in
+            try await MockSession.run(world: world, credentials: credentials, logger: LogCapture().logger()) {
+                client, mock in
                 for task in world.tasks {
                     let result = try await client.consistencyResult(taskID: task.id)
                     #expect(result == task.result, "\(task.id)")

@@ -1,8 +1,8 @@
 import Foundation
 import SMSAPI
 import SMSMock
-import Testing
 import TestSupport
+import Testing
 
 /// Faults injected by the mock and what the client makes of them, on a test clock so that retries do not sleep.
 @Suite struct FaultRecoveryTests {
@@ -18,7 +18,8 @@ import TestSupport
             latency: .milliseconds(15), throttleEveryNth: 7, retryAfter: "2", serverErrorRate: 0.15, serverErrorSeed: 5,
             responseShape: .rotating)
         try await MockSession.run(
-            world: Self.world, options: MockSession.options(faults: faults), configuration: Self.configuration(clock, retries: 8),
+            world: Self.world, options: MockSession.options(faults: faults),
+            configuration: Self.configuration(clock, retries: 8),
             logger: LogCapture().logger()
         ) { client, mock in
             let results = try await withThrowingTaskGroup(of: (String, TaskConsistencyResult).self) { group in
@@ -44,11 +45,14 @@ import TestSupport
         let clock = TestClock()
         let faults = MockFaults(throttleEveryNth: 1, retryAfter: "3")
         try await MockSession.run(
-            world: Self.world, options: MockSession.options(faults: faults), configuration: Self.configuration(clock, retries: 3),
+            world: Self.world, options: MockSession.options(faults: faults),
+            configuration: Self.configuration(clock, retries: 3),
             logger: LogCapture().logger()
         ) { client, mock in
             let task = Self.world.tasks[0].id
-            let error = try await #require(throws: SMSAPIError.self) { try await client.consistencyResult(taskID: task) }
+            let error = try await #require(throws: SMSAPIError.self) {
+                try await client.consistencyResult(taskID: task)
+            }
             #expect(error.httpStatus == 429)
             #expect(error.errorCode == "APIG.0308")
             #expect(error.taskID == task)
@@ -64,7 +68,8 @@ import TestSupport
         let configuration = SMSClientConfiguration(
             retry: RetryPolicy(maxRetries: 3, baseDelay: .seconds(1), maxDelay: .seconds(60)), clock: clock.clock)
         try await MockSession.run(
-            world: Self.world, options: MockSession.options(faults: faults), configuration: configuration, logger: LogCapture().logger()
+            world: Self.world, options: MockSession.options(faults: faults), configuration: configuration,
+            logger: LogCapture().logger()
         ) { client, _ in
             await #expect(throws: SMSAPIError.self) { try await client.listTasks(state: nil, limit: 1, offset: 0) }
             #expect(clock.sleeps == [.milliseconds(500), .seconds(1), .seconds(2)])
@@ -80,11 +85,15 @@ import TestSupport
             world: Self.world, options: MockSession.options(faults: faults), configuration: Self.configuration(clock),
             logger: LogCapture().logger()
         ) { client, mock in
-            let missing = try await #require(throws: SMSAPIError.self) { try await client.consistencyResult(taskID: lost) }
+            let missing = try await #require(throws: SMSAPIError.self) {
+                try await client.consistencyResult(taskID: lost)
+            }
             #expect(missing.isNotFound)
             #expect(missing.errorCode == "SMS.6105")
             #expect(missing.requestID?.hasPrefix("mock-") == true)
-            let unreadable = try await #require(throws: SMSAPIError.self) { try await client.consistencyResult(taskID: broken) }
+            let unreadable = try await #require(throws: SMSAPIError.self) {
+                try await client.consistencyResult(taskID: broken)
+            }
             #expect(unreadable.isUnrecognizedResponse)
             #expect(unreadable.rawBody?.hasPrefix(#"{"consistency_result":[{"dir_check""#) == true)
             #expect(try await client.consistencyResult(taskID: Self.world.tasks[3].id) == Self.world.tasks[3].result)
@@ -95,9 +104,13 @@ import TestSupport
 
     @Test func languageTheServerRefusesIsA400() async throws {
         let faults = MockFaults(exportAcceptedLanguages: ["en-us"])
-        try await MockSession.run(world: Self.world, options: MockSession.options(faults: faults), logger: LogCapture().logger()) { client, mock in
+        try await MockSession.run(
+            world: Self.world, options: MockSession.options(faults: faults), logger: LogCapture().logger()
+        ) { client, mock in
             let batch = Array(Self.world.taskInfos.prefix(3))
-            let error = try await #require(throws: SMSAPIError.self) { try await client.exportConsistencyResults(batch, language: "zh-cn") }
+            let error = try await #require(throws: SMSAPIError.self) {
+                try await client.exportConsistencyResults(batch, language: "zh-cn")
+            }
             #expect(error.httpStatus == 400)
             #expect(error.errorCode == "SMS.0206")
             _ = try await client.exportConsistencyResults(batch, language: "en-us")
@@ -109,10 +122,14 @@ import TestSupport
     @Test func oversizedBatchesAreRefusedBeforeSending() async throws {
         let world = MockWorld.synthetic(taskCount: 201, seed: 1)
         try await MockSession.run(world: world, logger: LogCapture().logger()) { client, mock in
-            await #expect(throws: SMSAPIError.self) { try await client.exportConsistencyResults(world.taskInfos, language: "en-us") }
+            await #expect(throws: SMSAPIError.self) {
+                try await client.exportConsistencyResults(world.taskInfos, language: "en-us")
+            }
             await #expect(throws: SMSAPIError.self) { try await client.exportConsistencyResults([], language: "en-us") }
             let long = TaskInfo(taskID: "t", sourceID: "s", sourceName: String(repeating: "名", count: 256))
-            await #expect(throws: SMSAPIError.self) { try await client.exportConsistencyResults([long], language: "en-us") }
+            await #expect(throws: SMSAPIError.self) {
+                try await client.exportConsistencyResults([long], language: "en-us")
+            }
             #expect(mock.counters.snapshot().totalRequests == 0)
         }
     }
@@ -121,8 +138,11 @@ import TestSupport
         let clock = TestClock()
         var configuration = Self.configuration(clock)
         configuration.maxResponseBytes = 64
-        try await MockSession.run(world: Self.world, configuration: configuration, logger: LogCapture().logger()) { client, _ in
-            let error = try await #require(throws: SMSAPIError.self) { try await client.listTasks(state: nil, limit: 10, offset: 0) }
+        try await MockSession.run(world: Self.world, configuration: configuration, logger: LogCapture().logger()) {
+            client, _ in
+            let error = try await #require(throws: SMSAPIError.self) {
+                try await client.listTasks(state: nil, limit: 10, offset: 0)
+            }
             #expect(error.isResponseTooLarge)
             #expect(clock.sleeps.isEmpty)
         }
@@ -134,9 +154,12 @@ import TestSupport
         configuration.readTimeout = .milliseconds(100)
         let faults = MockFaults(latency: .milliseconds(600))
         try await MockSession.run(
-            world: Self.world, options: MockSession.options(faults: faults), configuration: configuration, logger: LogCapture().logger()
+            world: Self.world, options: MockSession.options(faults: faults), configuration: configuration,
+            logger: LogCapture().logger()
         ) { client, _ in
-            let error = try await #require(throws: SMSAPIError.self) { try await client.listTasks(state: nil, limit: 1, offset: 0) }
+            let error = try await #require(throws: SMSAPIError.self) {
+                try await client.listTasks(state: nil, limit: 1, offset: 0)
+            }
             #expect(error.isTransport)
             #expect(clock.sleeps.count == 1)
         }
@@ -146,7 +169,8 @@ import TestSupport
         let clock = TestClock()
         var configuration = Self.configuration(clock)
         configuration.requestsPerSecond = 5
-        try await MockSession.run(world: Self.world, configuration: configuration, logger: LogCapture().logger()) { client, _ in
+        try await MockSession.run(world: Self.world, configuration: configuration, logger: LogCapture().logger()) {
+            client, _ in
             for task in Self.world.tasks.prefix(4) { _ = try await client.consistencyResult(taskID: task.id) }
             #expect(clock.sleeps == Array(repeating: .milliseconds(200), count: 3))
         }

@@ -1,8 +1,9 @@
 import Foundation
 import SMSAPI
-@testable import SMSMock
-import Testing
 import TestSupport
+import Testing
+
+@testable import SMSMock
 
 /// The mock refuses what the real gateway refuses: bad tokens, tampered signatures, stale dates.
 @Suite struct MockAuthenticationTests {
@@ -28,7 +29,10 @@ import TestSupport
         #expect(Self.authenticator.rejection(of: Self.signed(date: Self.now - 14 * 60), rawQuery: nil) == nil)
     }
 
-    @Test(arguments: ["body", "path", "query", "method", "signed header", "unsigned project header", "host", "access key", "date skew", "date format", "no auth"])
+    @Test(arguments: [
+        "body", "path", "query", "method", "signed header", "unsigned project header", "host", "access key",
+        "date skew", "date format", "no auth",
+    ])
     func rejectsTampering(_ kind: String) {
         var request = Self.signed()
         switch kind {
@@ -42,7 +46,9 @@ import TestSupport
             request.setHeader("Authorization", authorization.replacingOccurrences(of: "x-project-id;", with: ""))
         case "host": request.setHeader("Host", "127.0.0.1:9090")
         case "access key":
-            request.setHeader("Authorization", request.header("Authorization")!.replacingOccurrences(of: "Access=AK", with: "Access=AX"))
+            request.setHeader(
+                "Authorization",
+                request.header("Authorization")!.replacingOccurrences(of: "Access=AK", with: "Access=AX"))
         case "date skew": request = Self.signed(date: Self.now - 16 * 60)
         case "date format": request.setHeader("X-Sdk-Date", "2026-11-23T04:05:06Z")
         default: request.headers.removeAll { $0.name == "Authorization" }
@@ -51,7 +57,8 @@ import TestSupport
     }
 
     @Test func tokens() {
-        let request = SignableRequest(method: "GET", host: "h", path: "/v3/tasks", headers: [.init("X-Auth-Token", "tok")])
+        let request = SignableRequest(
+            method: "GET", host: "h", path: "/v3/tasks", headers: [.init("X-Auth-Token", "tok")])
         #expect(Self.authenticator.rejection(of: request, rawQuery: nil) == nil)
         var wrong = request
         wrong.setHeader("X-Auth-Token", "tok2")
@@ -67,14 +74,17 @@ import TestSupport
         let credentials: SMSCredentials =
             switch kind {
             case "wrong secret": .accessKey(AccessKeyCredentials(accessKey: MockSession.accessKey, secretKey: "other"))
-            case "skewed clock": .accessKey(AccessKeyCredentials(accessKey: MockSession.accessKey, secretKey: MockSession.secretKey))
+            case "skewed clock":
+                .accessKey(AccessKeyCredentials(accessKey: MockSession.accessKey, secretKey: MockSession.secretKey))
             default: .token("not-the-token")
             }
         try await MockSession.run(
             world: world, credentials: credentials, configuration: SMSClientConfiguration(clock: clock.clock),
             logger: LogCapture().logger()
         ) { client, mock in
-            let error = try await #require(throws: SMSAPIError.self) { try await client.consistencyResult(taskID: world.tasks[0].id) }
+            let error = try await #require(throws: SMSAPIError.self) {
+                try await client.consistencyResult(taskID: world.tasks[0].id)
+            }
             #expect(error.isAuthenticationRejected)
             #expect(error.errorCode == "APIG.0301")
             #expect(error.description.contains("credentials rejected"))

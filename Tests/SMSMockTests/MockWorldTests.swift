@@ -28,7 +28,10 @@ import Testing
     }
 
     @Test func givenTasksGetResultsFromTheirIDs() {
-        let infos = [TaskInfo(taskID: "a", sourceID: "s1", sourceName: "one"), TaskInfo(taskID: "b", sourceID: "s2", sourceName: "two")]
+        let infos = [
+            TaskInfo(taskID: "a", sourceID: "s1", sourceName: "one"),
+            TaskInfo(taskID: "b", sourceID: "s2", sourceName: "two"),
+        ]
         let forward = MockWorld.synthetic(tasks: infos, seed: 3)
         let backward = MockWorld.synthetic(tasks: infos.reversed(), seed: 3)
         #expect(forward.taskInfos == infos)

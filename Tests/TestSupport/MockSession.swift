@@ -12,7 +12,9 @@ public enum MockSession {
     /// The two ways a client can authenticate against the mock.
     public static let credentialVariants: [SMSCredentials] = [
         .token(token),
-        .accessKey(AccessKeyCredentials(accessKey: accessKey, secretKey: secretKey, securityToken: securityToken, projectID: "p-1")),
+        .accessKey(
+            AccessKeyCredentials(
+                accessKey: accessKey, secretKey: secretKey, securityToken: securityToken, projectID: "p-1")),
     ]
 
     /// Every secret the session uses: none may show up in logs or errors.

@@ -57,7 +57,9 @@ extension TaskConsistencyResult {
         }
         // Stable: among runs with equal (or unknown) times the last listed wins.
         return runs.enumerated().max { lhs, rhs in
-            (lhs.element.finishedTimeMilliseconds ?? 0, lhs.offset) < (rhs.element.finishedTimeMilliseconds ?? 0, rhs.offset)
+            (lhs.element.finishedTimeMilliseconds ?? 0, lhs.offset) < (
+                rhs.element.finishedTimeMilliseconds ?? 0, rhs.offset
+            )
         }?.element ?? TaskConsistencyResult(directories: [], finishedTimeMilliseconds: nil)
     }
 

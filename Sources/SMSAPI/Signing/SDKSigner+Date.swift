@@ -48,7 +48,8 @@ extension SDKSigner {
                 guard pair.count == 2 else { return nil }
                 fields[String(pair[0])] = String(pair[1])
             }
-            guard let access = fields["Access"], let signed = fields["SignedHeaders"], let signature = fields["Signature"]
+            guard let access = fields["Access"], let signed = fields["SignedHeaders"],
+                let signature = fields["Signature"]
             else { return nil }
             self.accessKey = access
             self.signedHeaders = signed.split(separator: ";").map(String.init)

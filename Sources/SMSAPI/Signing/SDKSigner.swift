@@ -32,10 +32,12 @@ public struct SDKSigner: Sendable {
             request.headers.append(.init("Host", request.host))
         }
         let signedHeaders = Self.signedHeaderNames(of: request.headers)
-        let signature = signature(for: request, signedHeaders: signedHeaders, sdkDate: request.header(Self.dateHeader) ?? "")
+        let signature = signature(
+            for: request, signedHeaders: signedHeaders, sdkDate: request.header(Self.dateHeader) ?? "")
         request.setHeader(
             "Authorization",
-            "\(Self.algorithm) Access=\(accessKey), SignedHeaders=\(signedHeaders.joined(separator: ";")), Signature=\(signature)"
+            "\(Self.algorithm) Access=\(accessKey), SignedHeaders=\(signedHeaders.joined(separator: ";")), "
+                + "Signature=\(signature)"
         )
     }
 

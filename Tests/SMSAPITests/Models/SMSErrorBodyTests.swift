@@ -1,5 +1,6 @@
-@testable import SMSAPI
 import Testing
+
+@testable import SMSAPI
 
 /// SMS and gateway error bodies, and the errors users read.
 @Suite struct SMSErrorBodyTests {
@@ -12,9 +13,14 @@ import Testing
     @Test(arguments: [
         (#"{"error_code":"SMS.6105","error_msg":"The task does not exist."}"#, "SMS.6105", "The task does not exist."),
         (forbidden, "SMS.9004", "The current account does not have the permission."),
-        (#"{"error_msg":"The request is throttled.","error_code":"APIG.0308","request_id":"r-1"}"#, "APIG.0308", "The request is throttled."),
-        (#"{"error":{"code":"401","message":"The request you have made requires authentication."}}"#, "401",
-         "The request you have made requires authentication."),
+        (
+            #"{"error_msg":"The request is throttled.","error_code":"APIG.0308","request_id":"r-1"}"#, "APIG.0308",
+            "The request is throttled."
+        ),
+        (
+            #"{"error":{"code":"401","message":"The request you have made requires authentication."}}"#, "401",
+            "The request you have made requires authentication."
+        ),
         (#"{"details":[{"error_code":"SMS.1","error_msg":"only in details"}]}"#, "SMS.1", "only in details"),
     ])
     func decodes(_ body: String, _ code: String, _ message: String) throws {
@@ -49,7 +55,8 @@ import Testing
     }
 
     @Test func requestIDFallsBackToBody() {
-        let body = SMSErrorBody(bytes: Array(#"{"error_code":"APIG.0308","error_msg":"throttled","request_id":"b-1"}"#.utf8))
+        let body = SMSErrorBody(
+            bytes: Array(#"{"error_code":"APIG.0308","error_msg":"throttled","request_id":"b-1"}"#.utf8))
         let error = SMSAPIError.http(status: 429, body: body, requestID: nil, retryAfter: "3", rawText: nil)
         #expect(error.requestID == "b-1")
         #expect(error.retryAfter == "3")
@@ -63,8 +70,10 @@ import Testing
     }
 
     @Test func redactsSecretsEverywhere() {
-        let error = SMSAPIError.unrecognized(reason: "not JSON", status: 200, rawBody: Array("token=S3CRET".utf8), requestID: nil)
-            .redacting(["S3CRET"])
+        let error = SMSAPIError.unrecognized(
+            reason: "not JSON", status: 200, rawBody: Array("token=S3CRET".utf8), requestID: nil
+        )
+        .redacting(["S3CRET"])
         #expect(error.rawBody == "token=***")
         let http = SMSAPIError.http(
             status: 400, body: SMSErrorBody(bytes: Array(#"{"error_code":"X","error_msg":"bad S3CRET"}"#.utf8)),

@@ -1,5 +1,6 @@
-@testable import SMSAPI
 import Testing
+
+@testable import SMSAPI
 
 /// `GET /v3/tasks` bodies and `Content-Disposition` file names.
 @Suite struct TaskPageDecodingTests {
@@ -11,10 +12,13 @@ import Testing
             """
         let page = try TaskPage.decode(body: Array(body.utf8))
         #expect(page.count == 3)
-        #expect(page.tasks == [
-            MigrationTask(id: "t1", name: "n1", state: "MIGRATE_SUCCESS", sourceID: "s1", sourceName: "web", sourceIP: "10.0.0.1"),
-            MigrationTask(id: "t2", name: "", state: "", sourceID: "", sourceName: "", sourceIP: ""),
-        ])
+        #expect(
+            page.tasks == [
+                MigrationTask(
+                    id: "t1", name: "n1", state: "MIGRATE_SUCCESS", sourceID: "s1", sourceName: "web",
+                    sourceIP: "10.0.0.1"),
+                MigrationTask(id: "t2", name: "", state: "", sourceID: "", sourceName: "", sourceIP: ""),
+            ])
     }
 
     @Test func countDefaultsToTasks() throws {

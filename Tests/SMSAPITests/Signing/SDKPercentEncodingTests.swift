@@ -11,7 +11,9 @@ import Testing
         #expect(SDKPercentEncoding.encode(input) == expected)
     }
 
-    @Test(arguments: [("a%20b", "a b"), ("%E6%95%B0", "数"), ("100%", "100%"), ("%zz", "%zz"), ("a+b", "a+b"), ("%ff", "\u{FFFD}")])
+    @Test(arguments: [
+        ("a%20b", "a b"), ("%E6%95%B0", "数"), ("100%", "100%"), ("%zz", "%zz"), ("a+b", "a+b"), ("%ff", "\u{FFFD}"),
+    ])
     func decodes(_ input: String, _ expected: String) {
         #expect(SDKPercentEncoding.decode(input) == expected)
     }

@@ -1,15 +1,20 @@
 import Foundation
 import SMSAPI
-import Testing
 import TestSupport
+import Testing
 
 /// The signer against the official Python SDK's vectors (Tests/TestSupport/Fixtures/sdk-hmac-sha256.json).
 @Suite struct SDKSignerTests {
     struct VectorFile: Decodable {
         var ak: String
         var sk: String
-        var x_sdk_date: String
+        var sdkDate: String
         var vectors: [Vector]
+
+        enum CodingKeys: String, CodingKey {
+            case ak, sk, vectors
+            case sdkDate = "x_sdk_date"
+        }
     }
 
     struct Vector: Decodable, CustomTestStringConvertible {
@@ -20,10 +25,15 @@ import TestSupport
         var query: [String: String]
         var headers: [String: String]
         var body: String
-        var signed_headers: String
+        var signedHeaders: String
         var authorization: String
         var uri: String
         var testDescription: String { name }
+
+        enum CodingKeys: String, CodingKey {
+            case name, method, host, path, query, headers, body, authorization, uri
+            case signedHeaders = "signed_headers"
+        }
     }
 
     static let file: VectorFile = {
@@ -40,12 +50,12 @@ import TestSupport
             method: vector.method, host: vector.host, path: vector.path,
             query: vector.query.map { SignableRequest.Field($0.key, $0.value) },
             headers: vector.headers.map { SignableRequest.Field($0.key, $0.value) }, body: Array(vector.body.utf8))
-        let date = try #require(SDKSigner.parse(sdkDate: Self.file.x_sdk_date))
+        let date = try #require(SDKSigner.parse(sdkDate: Self.file.sdkDate))
         SDKSigner(accessKey: Self.file.ak, secretKey: Self.file.sk).sign(&request, date: date)
         #expect(request.header("Authorization") == vector.authorization)
         #expect(request.header("Host") == vector.host)
         let authorization = try #require(request.header("Authorization").flatMap(SDKSigner.Authorization.init(header:)))
-        #expect(authorization.signedHeaders.joined(separator: ";") == vector.signed_headers)
+        #expect(authorization.signedHeaders.joined(separator: ";") == vector.signedHeaders)
         let query = SDKSigner.canonicalQuery(request.query)
         #expect(vector.path + (query.isEmpty ? "" : "?" + query) == vector.uri)
     }
@@ -55,7 +65,9 @@ import TestSupport
         let date = try #require(SDKSigner.parse(sdkDate: "20261123T040506Z"))
         SDKSigner(accessKey: "AK", secretKey: "SK").sign(&request, date: date)
         #expect(request.header("X-Sdk-Date") == "20261123T040506Z")
-        #expect(request.header("Authorization")?.hasPrefix("SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, ") == true)
+        #expect(
+            request.header("Authorization")?.hasPrefix("SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, ")
+                == true)
     }
 
     @Test func changingAnySignedPartChangesTheSignature() throws {

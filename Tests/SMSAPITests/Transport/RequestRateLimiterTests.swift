@@ -1,6 +1,7 @@
-@testable import SMSAPI
-import Testing
 import TestSupport
+import Testing
+
+@testable import SMSAPI
 
 /// The requests-per-second limiter, on a test clock.
 @Suite struct RequestRateLimiterTests {
