@@ -60,6 +60,20 @@ extension SMSClient {
         }
     }
 
+    /// Reads a 200 answer with `decoder`; a body it cannot read becomes an unrecognized-response error.
+    func decode<Value>(
+        _ answer: Answer, task: String?,
+        with decoder: ([UInt8]) throws(TaskConsistencyResult.DecodingFailure) -> Value
+    ) throws(SMSAPIError) -> Value {
+        do {
+            return try decoder(answer.body)
+        } catch {
+            throw SMSAPIError.unrecognized(
+                reason: error.reason, status: answer.status, rawBody: answer.body, requestID: answer.requestID
+            ).about(task: task).redacting(credentials.secrets)
+        }
+    }
+
     private static func metadata(_ error: SMSAPIError) -> Logger.Metadata {
         var metadata: Logger.Metadata = ["error": "\(error.description)"]
         if let status = error.httpStatus { metadata["http.status"] = "\(status)" }

@@ -70,13 +70,7 @@ public struct SMSClient: Sendable {
                 path: "/v3/tasks/\(SDKPercentEncoding.encode(taskID))/consistency-result",
                 headers: [.init("Content-Type", "application/json")], task: taskID,
                 maxBytes: configuration.maxResponseBytes))
-        do {
-            return try TaskConsistencyResult.decode(body: answer.body)
-        } catch {
-            throw SMSAPIError.unrecognized(
-                reason: error.reason, status: answer.status, rawBody: answer.body, requestID: answer.requestID
-            ).about(task: taskID).redacting(credentials.secrets)
-        }
+        return try decode(answer, task: taskID, with: TaskConsistencyResult.decode(body:))
     }
 
     /// `GET /v3/tasks?limit=&offset=&state=`: one page of migration tasks.
@@ -88,13 +82,7 @@ public struct SMSClient: Sendable {
                 name: "list-tasks", method: "GET", path: "/v3/tasks", query: query,
                 headers: [.init("Content-Type", "application/json")], task: nil,
                 maxBytes: configuration.maxResponseBytes))
-        do {
-            return try TaskPage.decode(body: answer.body)
-        } catch {
-            throw SMSAPIError.unrecognized(
-                reason: error.reason, status: answer.status, rawBody: answer.body, requestID: answer.requestID
-            ).redacting(credentials.secrets)
-        }
+        return try decode(answer, task: nil, with: TaskPage.decode(body:))
     }
 
     /// Every task (in `state`, when given), page after page, each task once.

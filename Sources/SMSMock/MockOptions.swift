@@ -49,12 +49,15 @@ public struct MockFaults: Sendable, Hashable {
     public var responseShape: MockResponseShape
     /// `X-Language` values the export accepts; others answer 400 (e.g. leave out `zh-cn`).
     public var exportAcceptedLanguages: Set<String>
+    /// Answer exports with a bare `{}` (as the API page's example shows) instead of a file.
+    public var exportAcknowledgementOnly: Bool
 
     public init(
         latency: Duration = .zero, throttleEveryNth: Int? = nil, retryAfter: String? = "1",
         serverErrorRate: Double = 0, serverErrorSeed: UInt64 = 0, notFoundTaskIDs: Set<String> = [],
         malformedTaskIDs: Set<String> = [], finishedTimeAsString: Bool = false, finishedTimeInSeconds: Bool = false,
-        responseShape: MockResponseShape = .a, exportAcceptedLanguages: Set<String> = ["en-us", "zh-cn"]
+        responseShape: MockResponseShape = .a, exportAcceptedLanguages: Set<String> = ["en-us", "zh-cn"],
+        exportAcknowledgementOnly: Bool = false
     ) {
         self.latency = latency
         self.throttleEveryNth = throttleEveryNth
@@ -67,6 +70,7 @@ public struct MockFaults: Sendable, Hashable {
         self.finishedTimeInSeconds = finishedTimeInSeconds
         self.responseShape = responseShape
         self.exportAcceptedLanguages = exportAcceptedLanguages
+        self.exportAcknowledgementOnly = exportAcknowledgementOnly
     }
 }
 

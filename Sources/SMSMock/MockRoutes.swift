@@ -88,6 +88,9 @@ struct MockRoutes: Sendable {
                 number: incoming.number)
         }
         counters.exported(size: batch.count, language: language)
+        if options.faults.exportAcknowledgementOnly {
+            return Self.json(.ok, .object([:]), number: incoming.number)
+        }
         var response = Response(
             status: .ok,
             body: .init(

@@ -68,6 +68,9 @@ struct MockServerCommand: AsyncParsableCommand {
     @Option(help: "Comma-separated X-Language values the export accepts.")
     var exportLanguages: String = "en-us,zh-cn"
 
+    @Flag(help: "Answer exports with a bare {} instead of a file.")
+    var exportAcknowledgementOnly = false
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
         guard tasks >= 0 else { throw ValidationError("--tasks must not be negative") }
@@ -92,7 +95,8 @@ struct MockServerCommand: AsyncParsableCommand {
                 finishedTimeAsString: finishedTimeAsString, finishedTimeInSeconds: finishedTimeInSeconds,
                 responseShape: MockResponseShape(rawValue: responseShape) ?? .a,
                 exportAcceptedLanguages: Set(
-                    exportLanguages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })))
+                    exportLanguages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }),
+                exportAcknowledgementOnly: exportAcknowledgementOnly))
         guard options.token != nil || (options.accessKey != nil && options.secretKey != nil) else {
             throw ValidationError(
                 "give --token or --ak and --sk (or set HUAWEICLOUD_AUTH_TOKEN or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK)"

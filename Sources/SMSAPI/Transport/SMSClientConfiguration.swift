@@ -40,7 +40,9 @@ public struct SMSClientConfiguration: Sendable {
 
     /// The `HTTPClient` settings that belong to this configuration: connect timeout and TLS verification.
     public var httpClientConfiguration: HTTPClient.Configuration {
-        var configuration = HTTPClient.Configuration.singletonConfiguration
+        var configuration = HTTPClient.Configuration()
+        // A redirect would carry a signature made for another request to another host.
+        configuration.redirectConfiguration = .disallow
         configuration.timeout = .init(connect: .init(connectTimeout), read: .init(readTimeout))
         if !tlsVerification {
             configuration.tlsConfiguration = .clientDefault
