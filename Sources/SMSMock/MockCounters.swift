@@ -15,7 +15,7 @@ public final class MockCounters: @unchecked Sendable {
         public var totalRequests = 0
         /// Requests refused with 401.
         public var authenticationRejections = 0
-        /// Accepted export batches in arrival order.
+        /// Well-formed export requests in arrival order, accepted (200) or refused (400).
         public var exportBatches: [ExportBatch] = []
         /// The most `GET …/consistency-result` requests in flight at once.
         public var maxInFlightResultRequests = 0
@@ -34,14 +34,16 @@ public final class MockCounters: @unchecked Sendable {
         }
     }
 
-    /// One export request the mock answered 200.
+    /// One well-formed export request: its size, its `X-Language` and the status it was answered with.
     public struct ExportBatch: Sendable, Hashable, Codable {
         public var size: Int
         public var language: String
+        public var status: Int
 
-        public init(size: Int, language: String) {
+        public init(size: Int, language: String, status: Int = 200) {
             self.size = size
             self.language = language
+            self.status = status
         }
     }
 
@@ -65,8 +67,8 @@ public final class MockCounters: @unchecked Sendable {
     func throttled() { lock.withLock { state.throttled += 1 } }
     func failed() { lock.withLock { state.serverErrors += 1 } }
 
-    func exported(size: Int, language: String) {
-        lock.withLock { state.exportBatches.append(ExportBatch(size: size, language: language)) }
+    func exported(size: Int, language: String, status: Int) {
+        lock.withLock { state.exportBatches.append(ExportBatch(size: size, language: language, status: status)) }
     }
 
     func resultRequestStarted() {

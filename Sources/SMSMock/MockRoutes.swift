@@ -64,30 +64,27 @@ struct MockRoutes: Sendable {
     /// `POST /v3/tasks/consistency-results/export`.
     func export(_ incoming: Incoming) throws -> Response {
         let language = (incoming.request.header("X-Language") ?? "en-us").lowercased()
-        guard ["en-us", "zh-cn"].contains(language) else {
-            return Self.json(
-                .badRequest,
-                MockResponses.error(code: "SMS.0205", message: "Unknown X-Language \(language.prefix(40))."),
-                number: incoming.number)
-        }
-        guard options.faults.exportAcceptedLanguages.contains(language) else {
-            return Self.json(
-                .badRequest, MockResponses.error(code: "SMS.0206", message: "Only English is supported."),
-                number: incoming.number)
+        func refuse(_ code: String, _ message: String) -> Response {
+            Self.json(.badRequest, MockResponses.error(code: code, message: message), number: incoming.number)
         }
         guard let batch = Self.taskInfo(incoming.request.body) else {
-            return Self.json(
-                .badRequest, MockResponses.error(code: "SMS.0201", message: "The request body is not valid."),
-                number: incoming.number)
+            return refuse("SMS.0201", "The request body is not valid.")
         }
+        // Refused batches are counted too, so that a test can see a zh-cn attempt before its en-us fallback.
+        func record(_ status: Int) { counters.exported(size: batch.count, language: language, status: status) }
         guard batch.count <= SMSClient.maximumBatchSize else {
-            return Self.json(
-                .badRequest,
-                MockResponses.error(
-                    code: "SMS.0202", message: "task_info holds at most 200 entries, not \(batch.count)."),
-                number: incoming.number)
+            record(400)
+            return refuse("SMS.0202", "task_info holds at most 200 entries, not \(batch.count).")
         }
-        counters.exported(size: batch.count, language: language)
+        guard ["en-us", "zh-cn"].contains(language) else {
+            record(400)
+            return refuse("SMS.0205", "Unknown X-Language \(language.prefix(40)).")
+        }
+        guard options.faults.exportAcceptedLanguages.contains(language) else {
+            record(400)
+            return refuse("SMS.0206", "Only English is supported.")
+        }
+        record(200)
         if options.faults.exportAcknowledgementOnly {
             return Self.json(.ok, .object([:]), number: incoming.number)
         }

@@ -114,7 +114,11 @@ import Testing
             #expect(error.httpStatus == 400)
             #expect(error.errorCode == "SMS.0206")
             _ = try await client.exportConsistencyResults(batch, language: "en-us")
-            #expect(mock.counters.snapshot().exportBatches == [MockCounters.ExportBatch(size: 3, language: "en-us")])
+            #expect(
+                mock.counters.snapshot().exportBatches == [
+                    MockCounters.ExportBatch(size: 3, language: "zh-cn", status: 400),
+                    MockCounters.ExportBatch(size: 3, language: "en-us", status: 200),
+                ])
             #expect(mock.counters.snapshot().totalRequests == 2)
         }
     }

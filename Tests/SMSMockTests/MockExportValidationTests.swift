@@ -46,7 +46,8 @@ import Testing
             let (status, error) = try await Self.export(port: mock.port, body: body, language: language)
             #expect(status == 400, "\(name)")
             #expect(error?.code == code, "\(name)")
-            #expect(mock.counters.snapshot().exportBatches.isEmpty)
+            // Unreadable bodies are not batches; readable but refused ones are recorded with their 400.
+            #expect(mock.counters.snapshot().exportBatches.map(\.status) == (code == "SMS.0201" ? [] : [400]))
         }
     }
 
