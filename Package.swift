@@ -96,7 +96,10 @@ let package = Package(
         // Fixtures and the mock world shared by the test targets.
         .target(
             name: "TestSupport",
-            dependencies: ["ReportModel", "SMSAPI", "SMSMock", "Pipeline"],
+            dependencies: [
+                "ReportModel", "SMSAPI", "SMSMock", "Pipeline",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/TestSupport",
             resources: [.copy("Fixtures")]
         ),

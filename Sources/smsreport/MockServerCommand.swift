@@ -1,10 +1,120 @@
 import ArgumentParser
+import Foundation
+import Logging
+import SMSAPI
+import SMSMock
 
-/// `smsreport mock-server`.
+/// `smsreport mock-server`: the mock SMS API on 127.0.0.1, for trials, demos and the SDK check.
 struct MockServerCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "mock-server")
+    static let configuration = CommandConfiguration(
+        commandName: "mock-server",
+        abstract: "Run the mock SMS API on 127.0.0.1 until SIGINT or SIGTERM.",
+        discussion: """
+            Prints "listening on http://127.0.0.1:PORT" on stdout once it accepts requests. Credentials come from \
+            the flags or from the environment names the client reads (HUAWEICLOUD_AUTH_TOKEN, \
+            HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK or CLOUD_SDK_AK / CLOUD_SDK_SK). GET /_mock/counters \
+            answers what the mock has seen, including signature rejections.
+            """
+    )
+
+    @Option(help: "The port to bind; 0 picks a free one.")
+    var port: Int = 0
+
+    @Option(help: "The number of synthetic tasks.")
+    var tasks: Int = 50
+
+    @Option(help: "The seed of the synthetic world and of injected server errors.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("A JSON file of tasks and results instead of a synthetic world.", valueName: "file"))
+    var world: String?
+
+    @Option(help: "The accepted X-Auth-Token.")
+    var token: String?
+
+    @Option(name: .customLong("ak"), help: "The accepted access key.")
+    var accessKey: String?
+
+    @Option(name: .customLong("sk"), help: "The secret key of --ak.")
+    var secretKey: String?
+
+    @Option(help: "Milliseconds added to every answer.")
+    var latencyMs: Int = 0
+
+    @Option(help: ArgumentHelp("Answer every Nth request 429 APIG.0308.", valueName: "n"))
+    var throttleEvery: Int?
+
+    @Option(help: "The Retry-After of those 429s (seconds or an HTTP date); \"none\" sends none.")
+    var retryAfter: String = "1"
+
+    @Option(help: "The share (0–1) of requests answered 500, 502 or 503.")
+    var serverErrorRate: Double = 0
+
+    @Option(name: .customLong("not-found"), help: "A task id answered 404 (repeatable).")
+    var notFound: [String] = []
+
+    @Option(help: "A task id answered 200 with a malformed body (repeatable).")
+    var malformed: [String] = []
+
+    @Flag(help: "Send finished_time as a numeric string.")
+    var finishedTimeAsString = false
+
+    @Flag(help: "Send finished_time in seconds.")
+    var finishedTimeInSeconds = false
+
+    @Option(help: "The consistency-result body shape: a, b, c or rotating.")
+    var responseShape: String = "a"
+
+    @Option(help: "Comma-separated X-Language values the export accepts.")
+    var exportLanguages: String = "en-us,zh-cn"
+
+    @Flag(help: "Answer exports with a bare {} instead of a file.")
+    var exportAcknowledgementOnly = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
+        guard tasks >= 0 else { throw ValidationError("--tasks must not be negative") }
+        guard (0...1).contains(serverErrorRate) else { throw ValidationError("--server-error-rate must be 0–1") }
+        guard MockResponseShape(rawValue: responseShape) != nil else {
+            throw ValidationError("--response-shape must be a, b, c or rotating")
+        }
+        if let throttleEvery, throttleEvery < 1 { throw ValidationError("--throttle-every must be at least 1") }
+    }
 
     func run() async throws {
-        throw ValidationError("not built yet")
+        let environment = ProcessInfo.processInfo.environment
+        func firstSet(_ names: [String]) -> String? { names.lazy.compactMap { environment[$0] }.first { !$0.isEmpty } }
+        let options = MockOptions(
+            token: token ?? firstSet([SMSCredentials.Variable.token]),
+            accessKey: accessKey ?? firstSet(SMSCredentials.Variable.accessKey),
+            secretKey: secretKey ?? firstSet(SMSCredentials.Variable.secretKey),
+            faults: MockFaults(
+                latency: .milliseconds(latencyMs), throttleEveryNth: throttleEvery,
+                retryAfter: retryAfter == "none" ? nil : retryAfter, serverErrorRate: serverErrorRate,
+                serverErrorSeed: seed, notFoundTaskIDs: Set(notFound), malformedTaskIDs: Set(malformed),
+                finishedTimeAsString: finishedTimeAsString, finishedTimeInSeconds: finishedTimeInSeconds,
+                responseShape: MockResponseShape(rawValue: responseShape) ?? .a,
+                exportAcceptedLanguages: Set(
+                    exportLanguages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }),
+                exportAcknowledgementOnly: exportAcknowledgementOnly))
+        guard options.token != nil || (options.accessKey != nil && options.secretKey != nil) else {
+            throw ValidationError(
+                "give --token or --ak and --sk (or set HUAWEICLOUD_AUTH_TOKEN or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK)"
+            )
+        }
+        let mockWorld: MockWorld
+        if let world {
+            do {
+                mockWorld = try MockWorld.load(jsonFile: URL(fileURLWithPath: world))
+            } catch {
+                throw MockServerError(message: "cannot read the world file \(world): \(error)")
+            }
+        } else {
+            mockWorld = MockWorld.synthetic(taskCount: tasks, seed: seed)
+        }
+        let logger = Logger(label: "smsreport.mock-server", factory: { StreamLogHandler.standardError(label: $0) })
+        try await MockServer.run(world: mockWorld, options: options, port: port, logger: logger) { bound in
+            FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(bound)\n".utf8))
+        }
     }
 }

@@ -1,0 +1,169 @@
+/// Why an SMS API call failed: an HTTP error answer, an unreadable answer, no answer, or bad local input.
+public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
+    private enum Kind: Sendable, Hashable {
+        case http
+        case unrecognizedResponse
+        case transport
+        case responseTooLarge
+        case missingCredentials
+        case invalidEndpoint
+        case invalidRequest
+    }
+
+    private var kind: Kind
+    /// The HTTP status of the answer; nil when there was none.
+    public var httpStatus: Int?
+    /// The SMS or API gateway code, e.g. `SMS.9004` or `APIG.0308`.
+    public var errorCode: String?
+    public var errorMessage: String
+    /// `X-Request-Id` of the answer (or `request_id` of its body), for a support ticket.
+    public var requestID: String?
+    /// Kept for unrecognized 200 responses (UTF-8, invalid bytes replaced); never contains secrets.
+    public var rawBody: String?
+    /// The task the call was about, when it was about one.
+    public var taskID: String?
+    /// The `details` of a 403 body, when present.
+    public var details: [SMSErrorBody.Detail]
+    /// Seconds or an HTTP date from `Retry-After`, as received.
+    public var retryAfter: String?
+
+    private init(
+        kind: Kind, httpStatus: Int? = nil, errorCode: String? = nil, errorMessage: String, requestID: String? = nil,
+        rawBody: String? = nil, taskID: String? = nil, details: [SMSErrorBody.Detail] = [], retryAfter: String? = nil
+    ) {
+        self.kind = kind
+        self.httpStatus = httpStatus
+        self.errorCode = errorCode
+        self.errorMessage = errorMessage
+        self.requestID = requestID
+        self.rawBody = rawBody
+        self.taskID = taskID
+        self.details = details
+        self.retryAfter = retryAfter
+    }
+
+    /// The server answered 200 with a body none of the documented shapes fit.
+    public var isUnrecognizedResponse: Bool { kind == .unrecognizedResponse }
+    /// No answer: connection refused or reset, timeout, TLS failure.
+    public var isTransport: Bool { kind == .transport }
+    /// HTTP 401: the credentials were rejected.
+    public var isAuthenticationRejected: Bool { kind == .http && httpStatus == 401 }
+    /// HTTP 403: the account lacks the permission.
+    public var isPermissionDenied: Bool { kind == .http && httpStatus == 403 }
+    /// HTTP 404: the task does not exist (or is not visible to this account).
+    public var isNotFound: Bool { kind == .http && httpStatus == 404 }
+    /// The answer exceeded the configured size limit.
+    public var isResponseTooLarge: Bool { kind == .responseTooLarge }
+    /// A problem with local input (credentials, endpoint, request) found before any call.
+    public var isLocalInput: Bool { [.missingCredentials, .invalidEndpoint, .invalidRequest].contains(kind) }
+
+    /// An error status with its decoded body (or none).
+    static func http(
+        status: Int, body: SMSErrorBody?, requestID: String?, retryAfter: String?, rawText: String?
+    ) -> SMSAPIError {
+        let message =
+            body?.message
+            ?? (rawText.map { "HTTP \(status) without an SMS error body: \($0.prefix(200))" }
+                ?? "HTTP \(status) without an SMS error body")
+        return SMSAPIError(
+            kind: .http, httpStatus: status, errorCode: body?.code, errorMessage: message,
+            requestID: requestID ?? body?.requestID, details: body?.details ?? [], retryAfter: retryAfter)
+    }
+
+    /// A 200 whose body could not be read; `rawBody` keeps it.
+    static func unrecognized(reason: String, status: Int, rawBody: [UInt8], requestID: String?) -> SMSAPIError {
+        SMSAPIError(
+            kind: .unrecognizedResponse, httpStatus: status, errorMessage: "unrecognized response: \(reason)",
+            requestID: requestID, rawBody: String(decoding: rawBody, as: UTF8.self))
+    }
+
+    /// No answer from the server.
+    static func transport(_ message: String) -> SMSAPIError {
+        SMSAPIError(kind: .transport, errorMessage: message)
+    }
+
+    /// The answer was bigger than allowed.
+    static func tooLarge(limit: Int, status: Int, requestID: String?) -> SMSAPIError {
+        SMSAPIError(
+            kind: .responseTooLarge, httpStatus: status,
+            errorMessage: "the response exceeds the limit of \(limit) bytes", requestID: requestID)
+    }
+
+    /// No usable credentials; the message names what to set.
+    static func missingCredentials(_ message: String) -> SMSAPIError {
+        SMSAPIError(kind: .missingCredentials, errorMessage: message)
+    }
+
+    /// An endpoint URL that cannot be used.
+    static func invalidEndpoint(_ url: String, reason: String) -> SMSAPIError {
+        SMSAPIError(kind: .invalidEndpoint, errorMessage: "invalid endpoint \"\(url)\": \(reason)")
+    }
+
+    /// A request the API would refuse, caught before sending.
+    static func invalidRequest(_ message: String) -> SMSAPIError {
+        SMSAPIError(kind: .invalidRequest, errorMessage: message)
+    }
+
+    /// A copy that names the task the call was about.
+    func about(task: String?) -> SMSAPIError {
+        var copy = self
+        copy.taskID = task
+        return copy
+    }
+
+    /// A copy with every occurrence of every secret replaced by `***`.
+    func redacting(_ secrets: [String]) -> SMSAPIError {
+        guard !secrets.isEmpty else { return self }
+        func clean(_ text: String) -> String {
+            secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") }
+        }
+        var copy = self
+        copy.errorMessage = clean(errorMessage)
+        copy.rawBody = rawBody.map(clean)
+        copy.errorCode = errorCode.map(clean)
+        copy.requestID = requestID.map(clean)
+        copy.details = details.map { SMSErrorBody.Detail(code: $0.code.map(clean), message: $0.message.map(clean)) }
+        return copy
+    }
+
+    public var description: String {
+        var head: String
+        switch kind {
+        case .http:
+            let status = httpStatus.map { "HTTP \($0)" } ?? "HTTP error"
+            head = errorCode.map { "\($0) (\(status))" } ?? status
+        case .unrecognizedResponse:
+            head = "Unrecognized response" + (httpStatus.map { " (HTTP \($0))" } ?? "")
+        case .transport:
+            head = "Cannot reach the SMS API"
+        case .responseTooLarge:
+            head = "Response too large" + (httpStatus.map { " (HTTP \($0))" } ?? "")
+        case .missingCredentials:
+            return "Missing credentials: \(errorMessage)"
+        case .invalidEndpoint, .invalidRequest:
+            return errorMessage
+        }
+        if let taskID { head += " for task \(taskID)" }
+        var text = "\(head): \(errorMessage)"
+        let extra = details.compactMap(\.message).filter { !$0.isEmpty && $0 != errorMessage }
+        if !extra.isEmpty { text += " (\(extra.joined(separator: "; ")))" }
+        if let hint { text += " — \(hint)" }
+        if let requestID { text += " [request \(requestID)]" }
+        return text
+    }
+
+    private var hint: String? {
+        guard kind == .http else { return nil }
+        switch httpStatus {
+        case 401:
+            return "credentials rejected: check the token or AK/SK, the endpoint's region, and the clock "
+                + "(signatures older than 15 minutes are refused)"
+        case 403:
+            return "the account lacks this permission: check the IAM policies granting SMS access"
+        case 429:
+            return "throttled by the API gateway: lower --rate or --concurrency"
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+
+/// Timeouts, limits, retries, rate and the injectable clock of an `SMSClient`.
+public struct SMSClientConfiguration: Sendable {
+    /// How long opening a connection may take (applied through `httpClientConfiguration`).
+    public var connectTimeout: Duration
+    /// The deadline of one attempt, from sending the request to the last byte of the answer.
+    public var readTimeout: Duration
+    /// The most bytes a JSON answer (results, task lists, errors) may have.
+    public var maxResponseBytes: Int
+    /// The most bytes an exported file may have.
+    public var maxExportBytes: Int
+    public var retry: RetryPolicy
+    /// Requests per second across all calls of this client; nil = unlimited.
+    public var requestsPerSecond: Double?
+    /// Verify TLS certificates; turning it off is `--insecure`.
+    public var tlsVerification: Bool
+    public var userAgent: String
+    /// Wall clock, sleeping and randomness; tests replace them so that retries do not sleep.
+    public var clock: SMSClock
+
+    public init(
+        connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60),
+        maxResponseBytes: Int = 4 << 20, maxExportBytes: Int = 256 << 20, retry: RetryPolicy = RetryPolicy(),
+        requestsPerSecond: Double? = nil, tlsVerification: Bool = true, userAgent: String = "smsreport",
+        clock: SMSClock = .live
+    ) {
+        self.connectTimeout = connectTimeout
+        self.readTimeout = readTimeout
+        self.maxResponseBytes = maxResponseBytes
+        self.maxExportBytes = maxExportBytes
+        self.retry = retry
+        self.requestsPerSecond = requestsPerSecond
+        self.tlsVerification = tlsVerification
+        self.userAgent = userAgent
+        self.clock = clock
+    }
+
+    /// The `HTTPClient` settings that belong to this configuration: connect timeout and TLS verification.
+    public var httpClientConfiguration: HTTPClient.Configuration {
+        var configuration = HTTPClient.Configuration()
+        // A redirect would carry a signature made for another request to another host.
+        configuration.redirectConfiguration = .disallow
+        configuration.timeout = .init(connect: .init(connectTimeout), read: .init(readTimeout))
+        if !tlsVerification {
+            configuration.tlsConfiguration = .clientDefault
+            configuration.tlsConfiguration?.certificateVerification = .none
+        }
+        configuration.decompression = .enabled(limit: .size(max(maxResponseBytes, maxExportBytes)))
+        return configuration
+    }
+}
+
+/// The wall clock, sleep and random source the client uses.
+public struct SMSClock: Sendable {
+    public var now: @Sendable () -> Date
+    public var sleep: @Sendable (Duration) async throws -> Void
+    /// A value in `0..<1`.
+    public var random: @Sendable () -> Double
+
+    public init(
+        now: @escaping @Sendable () -> Date, sleep: @escaping @Sendable (Duration) async throws -> Void,
+        random: @escaping @Sendable () -> Double
+    ) {
+        self.now = now
+        self.sleep = sleep
+        self.random = random
+    }
+
+    /// The real clock, `Task.sleep` and the system random source.
+    public static let live = SMSClock(
+        now: { Date() }, sleep: { try await Task.sleep(for: $0) }, random: { Double.random(in: 0..<1) })
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// What the mock saw, for tests: requests per route, export batches, concurrency, rejections.
+public final class MockCounters: @unchecked Sendable {
+    // A lock rather than an actor so that handlers and tests can read and update it synchronously.
+    private let lock = NSLock()
+    private var state = Snapshot()
+
+    public init() {}
+
+    /// A copy of the counters at one moment.
+    public struct Snapshot: Sendable, Hashable, Codable {
+        /// Requests per route, before authentication: `export`, `consistency-result`, `list-tasks`, `other`.
+        public var requestsPerRoute: [String: Int] = [:]
+        public var totalRequests = 0
+        /// Requests refused with 401.
+        public var authenticationRejections = 0
+        /// Well-formed export requests in arrival order, accepted (200) or refused (400).
+        public var exportBatches: [ExportBatch] = []
+        /// The most `GET …/consistency-result` requests in flight at once.
+        public var maxInFlightResultRequests = 0
+        /// Answers with injected faults: 429s and 5xx.
+        public var throttled = 0
+        public var serverErrors = 0
+
+        enum CodingKeys: String, CodingKey {
+            case requestsPerRoute = "requests_per_route"
+            case totalRequests = "total_requests"
+            case authenticationRejections = "authentication_rejections"
+            case exportBatches = "export_batches"
+            case maxInFlightResultRequests = "max_in_flight_result_requests"
+            case throttled
+            case serverErrors = "server_errors"
+        }
+    }
+
+    /// One well-formed export request: its size, its `X-Language` and the status it was answered with.
+    public struct ExportBatch: Sendable, Hashable, Codable {
+        public var size: Int
+        public var language: String
+        public var status: Int
+
+        public init(size: Int, language: String, status: Int = 200) {
+            self.size = size
+            self.language = language
+            self.status = status
+        }
+    }
+
+    private var inFlight = 0
+
+    /// The counters now.
+    public func snapshot() -> Snapshot {
+        lock.withLock { state }
+    }
+
+    /// Counts a request on `route`; returns its 1-based number among all requests.
+    func arrived(route: String) -> Int {
+        lock.withLock {
+            state.requestsPerRoute[route, default: 0] += 1
+            state.totalRequests += 1
+            return state.totalRequests
+        }
+    }
+
+    func rejected() { lock.withLock { state.authenticationRejections += 1 } }
+    func throttled() { lock.withLock { state.throttled += 1 } }
+    func failed() { lock.withLock { state.serverErrors += 1 } }
+
+    func exported(size: Int, language: String, status: Int) {
+        lock.withLock { state.exportBatches.append(ExportBatch(size: size, language: language, status: status)) }
+    }
+
+    func resultRequestStarted() {
+        lock.withLock {
+            inFlight += 1
+            state.maxInFlightResultRequests = max(state.maxInFlightResultRequests, inFlight)
+        }
+    }
+
+    func resultRequestEnded() { lock.withLock { inFlight -= 1 } }
+}

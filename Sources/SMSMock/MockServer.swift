@@ -1,0 +1,96 @@
+import Foundation
+import Hummingbird
+import Logging
+import SMSAPI
+
+/// The mock SMS API: a real Hummingbird server on 127.0.0.1.
+public enum MockServer {
+    /// Binds 127.0.0.1:port (0 = ephemeral), runs `body` with the running server, shuts down after.
+    public static func withRunning<T: Sendable>(
+        world: MockWorld, options: MockOptions, port: Int = 0, logger: Logger,
+        _ body: (RunningMock) async throws -> T
+    ) async throws -> T {
+        let counters = MockCounters()
+        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
+        let app = application(
+            world: world, options: options, counters: counters, port: port, logger: logger,
+            onListening: { continuation.yield($0) })
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                defer { continuation.finish() }
+                try await app.run()
+            }
+            var iterator = ports.makeAsyncIterator()
+            guard let bound = await iterator.next() else {
+                try await group.next()
+                throw MockServerError(message: "the mock server stopped before listening")
+            }
+            let running = RunningMock(
+                port: bound, endpoint: try SMSEndpoint(url: "http://127.0.0.1:\(bound)"), counters: counters)
+            do {
+                let value = try await body(running)
+                group.cancelAll()
+                return value
+            } catch {
+                group.cancelAll()
+                throw error
+            }
+        }
+    }
+
+    /// Runs until cancelled or until SIGINT/SIGTERM; calls `onListening` with the bound port
+    /// (for `smsreport mock-server`).
+    public static func run(
+        world: MockWorld, options: MockOptions, port: Int, logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void
+    ) async throws {
+        let app = application(
+            world: world, options: options, counters: MockCounters(), port: port, logger: logger,
+            onListening: onListening)
+        try await app.runService()
+    }
+
+    private static func application(
+        world: MockWorld, options: MockOptions, counters: MockCounters, port: Int, logger: Logger,
+        onListening: @escaping @Sendable (Int) async -> Void
+    ) -> some ApplicationProtocol {
+        let routes = MockRoutes(world: world, options: options, counters: counters, logger: logger)
+        let router = Router(context: BasicRequestContext.self)
+        router.post("/v3/tasks/consistency-results/export") { request, _ in
+            try await routes.serve("export", request) { try routes.export($0) }
+        }
+        router.get("/v3/tasks/{task_id}/consistency-result") { request, _ in
+            counters.resultRequestStarted()
+            defer { counters.resultRequestEnded() }
+            return try await routes.serve("consistency-result", request) { routes.consistencyResult($0) }
+        }
+        router.get("/v3/tasks") { request, _ in
+            try await routes.serve("list-tasks", request) { routes.listTasks($0) }
+        }
+        router.get("/_mock/counters") { _, _ in
+            MockRoutes.json(.ok, counters.snapshot())
+        }
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+}
+
+/// A running mock: where it listens and what it has seen.
+public struct RunningMock: Sendable {
+    public var port: Int
+    public var endpoint: SMSEndpoint
+    public var counters: MockCounters
+}
+
+/// The mock could not start.
+public struct MockServerError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public var description: String { message }
+
+    public init(message: String) {
+        self.message = message
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import SMSAPI
+
+/// The tasks and results the mock API serves.
+public struct MockWorld: Sendable, Hashable {
+    public var tasks: [MockTask]
+    private var index: [String: Int]
+
+    /// A world of exactly these tasks (the first of duplicate ids wins).
+    public init(tasks: [MockTask]) {
+        self.tasks = tasks
+        self.index = [:]
+        for (position, task) in tasks.enumerated() where index[task.id] == nil {
+            index[task.id] = position
+        }
+    }
+
+    /// The manifest entries of all tasks, in world order (for writing manifests in tests).
+    public var taskInfos: [TaskInfo] { tasks.map(\.taskInfo) }
+
+    /// The task with `id`, if the world has it.
+    public func task(id: String) -> MockTask? {
+        index[id].map { tasks[$0] }
+    }
+
+    /// Loads `{"tasks":[{"task_id","source_id","source_name","source_ip","name","state","finished_time",
+    /// "consistency_result":[{dir_check, num_total_files, …}]}]}`.
+    public static func load(jsonFile: URL) throws -> MockWorld {
+        struct File: Decodable { var tasks: [MockTask] }
+        return MockWorld(tasks: try JSONDecoder().decode(File.self, from: Data(contentsOf: jsonFile)).tasks)
+    }
+
+    /// The world as `load(jsonFile:)` reads it.
+    public func jsonData() throws -> Data {
+        struct File: Encodable { var tasks: [MockTask] }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(File(tasks: tasks))
+    }
+}
