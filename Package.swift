@@ -111,7 +111,10 @@ let package = Package(
             name: "RenderingTests",
             dependencies: ["Rendering", "ReportModel", "ReportTemplates", "TestSupport", .product(name: "CSV", package: "CSV.swift")]
         ),
-        .testTarget(name: "smsreportTests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "smsreportTests",
+            dependencies: ["TestSupport", "SMSMock", "SMSAPI", "ReportModel", .product(name: "CSV", package: "CSV.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

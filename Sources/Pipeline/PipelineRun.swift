@@ -58,7 +58,7 @@ public struct PipelineRun: Sendable {
         let batches = ExportBatch.plan(manifest.entries, size: options.batchSize)
         let languages = options.export ? options.languages : []
         let guardian = RequestGuard(plannedRequests: manifest.entries.count + batches.count * languages.count)
-        let exporter = ExportStage(client: client, guardian: guardian, concurrency: options.concurrency, logger: logger)
+        let exporter = ExportStage(client: client, guardian: guardian, logger: logger)
         var exports: [ExportRecord] = []
         for language in languages {
             exports += try await exporter.export(batches, language: language, save: saveArtefact, progress: progress)

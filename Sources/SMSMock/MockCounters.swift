@@ -22,6 +22,8 @@ public final class MockCounters: @unchecked Sendable {
         /// Answers with injected faults: 429s and 5xx.
         public var throttled = 0
         public var serverErrors = 0
+        /// Result answers (found or not, after faults) per task id: one each when every task is fetched once.
+        public var resultAnswersPerTask: [String: Int] = [:]
 
         enum CodingKeys: String, CodingKey {
             case requestsPerRoute = "requests_per_route"
@@ -31,6 +33,7 @@ public final class MockCounters: @unchecked Sendable {
             case maxInFlightResultRequests = "max_in_flight_result_requests"
             case throttled
             case serverErrors = "server_errors"
+            case resultAnswersPerTask = "result_answers_per_task"
         }
     }
 
@@ -39,11 +42,14 @@ public final class MockCounters: @unchecked Sendable {
         public var size: Int
         public var language: String
         public var status: Int
+        /// The batch's task ids in request order.
+        public var taskIDs: [String]
 
-        public init(size: Int, language: String, status: Int = 200) {
+        public init(size: Int, language: String, status: Int = 200, taskIDs: [String] = []) {
             self.size = size
             self.language = language
             self.status = status
+            self.taskIDs = taskIDs
         }
     }
 
@@ -67,8 +73,14 @@ public final class MockCounters: @unchecked Sendable {
     func throttled() { lock.withLock { state.throttled += 1 } }
     func failed() { lock.withLock { state.serverErrors += 1 } }
 
-    func exported(size: Int, language: String, status: Int) {
-        lock.withLock { state.exportBatches.append(ExportBatch(size: size, language: language, status: status)) }
+    func exported(size: Int, language: String, status: Int, taskIDs: [String]) {
+        lock.withLock {
+            state.exportBatches.append(ExportBatch(size: size, language: language, status: status, taskIDs: taskIDs))
+        }
+    }
+
+    func answeredResult(taskID: String) {
+        lock.withLock { state.resultAnswersPerTask[taskID, default: 0] += 1 }
     }
 
     func resultRequestStarted() {

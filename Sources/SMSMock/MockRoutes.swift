@@ -71,7 +71,9 @@ struct MockRoutes: Sendable {
             return refuse("SMS.0201", "The request body is not valid.")
         }
         // Refused batches are counted too, so that a test can see a zh-cn attempt before its en-us fallback.
-        func record(_ status: Int) { counters.exported(size: batch.count, language: language, status: status) }
+        func record(_ status: Int) {
+            counters.exported(size: batch.count, language: language, status: status, taskIDs: batch.map(\.taskID))
+        }
         guard batch.count <= SMSClient.maximumBatchSize else {
             record(400)
             return refuse("SMS.0202", "task_info holds at most 200 entries, not \(batch.count).")
@@ -104,6 +106,7 @@ struct MockRoutes: Sendable {
         let encodedID = path.dropFirst("/v3/tasks/".count).dropLast("/consistency-result".count)
         let taskID = SDKPercentEncoding.decode(String(encodedID))
         let faults = options.faults
+        counters.answeredResult(taskID: taskID)
         guard !faults.notFoundTaskIDs.contains(taskID), let task = world.task(id: taskID) else {
             return Self.json(
                 .notFound, MockResponses.error(code: "SMS.6105", message: "The task does not exist."),

@@ -1,5 +1,4 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import Logging
 import Pipeline
@@ -68,10 +67,8 @@ struct DemoCommand: AsyncParsableCommand {
             progress: ProgressDisplay(logger: logger, quiet: console.quiet))
         let outcome = try await MockServer.withRunning(world: world, options: options, logger: Logger(label: "mock", factory: { _ in SwiftLogNoOpLogHandler() })) { mock in
             logger.info("mock API listening", metadata: ["endpoint": "\(mock.endpoint.url)"])
-            return try await HTTPClient.withHTTPClient { http in
-                let client = SMSClient(
-                    httpClient: http, endpoint: mock.endpoint, credentials: .token(token), logger: logger)
-                return try await job.run(manifest, client: client, endpoint: mock.endpoint, options: pipelineOptions)
+            return try await SMSClient.withClient(endpoint: mock.endpoint, credentials: .token(token), logger: logger) {
+                client in try await job.run(manifest, client: client, endpoint: mock.endpoint, options: pipelineOptions)
             }
         }
         if console.json {

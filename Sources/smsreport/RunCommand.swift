@@ -1,5 +1,4 @@
 import ArgumentParser
-import AsyncHTTPClient
 import Foundation
 import Pipeline
 import Rendering
@@ -75,10 +74,10 @@ struct RunCommand: AsyncParsableCommand {
         let job = ReportJob(
             reports: reports, writer: writer, failOnInconsistent: report.failOnInconsistent, logger: logger,
             progress: ProgressDisplay(logger: logger, quiet: console.quiet))
-        let outcome = try await HTTPClient.withHTTPClient(configuration: settings.httpConfiguration) { http in
-            let client = SMSClient(
-                httpClient: http, endpoint: settings.endpoint, credentials: credentials,
-                configuration: settings.clientConfiguration, logger: logger)
+        let outcome = try await SMSClient.withClient(
+            endpoint: settings.endpoint, credentials: credentials, configuration: settings.clientConfiguration,
+            logger: logger
+        ) { client in
             let tasks: Manifest
             if let manifest {
                 tasks = manifest

@@ -1,4 +1,3 @@
-import AsyncHTTPClient
 import Foundation
 import Pipeline
 import SMSAPI
@@ -54,12 +53,6 @@ struct RunSettings {
         configuration.retry.maxRetries = retries
         configuration.requestsPerSecond = rate
         configuration.tlsVerification = !insecure
-        return configuration
-    }
-
-    var httpConfiguration: HTTPClient.Configuration {
-        var configuration = HTTPClient.Configuration()
-        if insecure { configuration.tlsConfiguration?.certificateVerification = .none }
         return configuration
     }
 

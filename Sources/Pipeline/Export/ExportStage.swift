@@ -4,6 +4,9 @@ import SMSAPI
 
 /// Exports every batch in each language and hands the artefacts to a sink that saves them.
 ///
+/// Batches go one at a time in manifest order: the export makes the server build a file, so it is the heavy
+/// call, and an ordered sequence keeps the artefacts, the logs and the server's view of the run predictable.
+///
 /// When a `zh-cn` export answers 400 (one API page says only English is supported), the batch is exported
 /// again in `en-us` and the record says so. A batch whose export finally fails is recorded, never fatal,
 /// unless the ``RequestGuard`` stops the run.
@@ -13,7 +16,6 @@ struct ExportStage: Sendable {
 
     let client: SMSClient
     let guardian: RequestGuard
-    let concurrency: Int
     let logger: Logger
 
     /// One record per batch, in batch order.
@@ -21,15 +23,14 @@ struct ExportStage: Sendable {
         _ batches: [ExportBatch], language: ReportLanguage, save: @escaping Sink,
         progress: (PipelineProgress) -> Void
     ) async throws -> [ExportRecord] {
-        let stage = self
-        let total = batches.count
-        progress(PipelineProgress(stage: .export(language), completed: 0, total: total))
-        return try await mapConcurrently(
-            batches, limit: concurrency,
-            onEach: { progress(PipelineProgress(stage: .export(language), completed: $0, total: total)) }
-        ) { batch in
-            try await stage.export(batch, language: language, save: save)
+        var records: [ExportRecord] = []
+        progress(PipelineProgress(stage: .export(language), completed: 0, total: batches.count))
+        for batch in batches {
+            try Task.checkCancellation()
+            records.append(try await export(batch, language: language, save: save))
+            progress(PipelineProgress(stage: .export(language), completed: records.count, total: batches.count))
         }
+        return records
     }
 
     private func export(_ batch: ExportBatch, language: ReportLanguage, save: Sink) async throws -> ExportRecord {
