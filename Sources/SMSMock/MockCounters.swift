@@ -63,14 +63,19 @@ public final class MockCounters: @unchecked Sendable {
         }
     }
 
+    /// Counts a 401.
     func rejected() { lock.withLock { state.authenticationRejections += 1 } }
+    /// Counts an injected 429.
     func throttled() { lock.withLock { state.throttled += 1 } }
+    /// Counts an injected 5xx.
     func failed() { lock.withLock { state.serverErrors += 1 } }
 
+    /// Records a well-formed export request and its answer's status.
     func exported(size: Int, language: String, status: Int) {
         lock.withLock { state.exportBatches.append(ExportBatch(size: size, language: language, status: status)) }
     }
 
+    /// A result request began: tracks the in-flight maximum.
     func resultRequestStarted() {
         lock.withLock {
             inFlight += 1
@@ -78,5 +83,6 @@ public final class MockCounters: @unchecked Sendable {
         }
     }
 
+    /// A result request finished.
     func resultRequestEnded() { lock.withLock { inFlight -= 1 } }
 }
