@@ -63,8 +63,7 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
     ) -> SMSAPIError {
         let message =
             body?.message
-            ?? (rawText.map { "HTTP \(status) without an SMS error body: \($0.prefix(200))" }
-                ?? "HTTP \(status) without an SMS error body")
+            ?? (rawText.map { "no SMS error body: \($0.prefix(200))" } ?? "no SMS error body")
         return SMSAPIError(
             kind: .http, httpStatus: status, errorCode: body?.code, errorMessage: message,
             requestID: requestID ?? body?.requestID, details: body?.details ?? [], retryAfter: retryAfter)

@@ -52,7 +52,8 @@ extension SMSClient {
                 throw failure
             case .retry(let wait):
                 metadata["retry.delay_ms"] = "\(Int64(wait.seconds * 1000))"
-                logger.warning(
+                // Debug, not warning: a throttled run retries often and recovers; cron logs stay quiet.
+                logger.debug(
                     "SMS request failed, retrying", metadata: metadata.merging(Self.metadata(failure)) { $1 })
                 try await clock.sleep(wait)
                 attempt += 1

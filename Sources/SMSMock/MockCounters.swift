@@ -69,20 +69,26 @@ public final class MockCounters: @unchecked Sendable {
         }
     }
 
+    /// Counts a 401.
     func rejected() { lock.withLock { state.authenticationRejections += 1 } }
+    /// Counts an injected 429.
     func throttled() { lock.withLock { state.throttled += 1 } }
+    /// Counts an injected 5xx.
     func failed() { lock.withLock { state.serverErrors += 1 } }
 
+    /// Records a well-formed export request, its task ids and its answer's status.
     func exported(size: Int, language: String, status: Int, taskIDs: [String]) {
         lock.withLock {
             state.exportBatches.append(ExportBatch(size: size, language: language, status: status, taskIDs: taskIDs))
         }
     }
 
+    /// Counts a result answer for `taskID` (found or not).
     func answeredResult(taskID: String) {
         lock.withLock { state.resultAnswersPerTask[taskID, default: 0] += 1 }
     }
 
+    /// A result request began: tracks the in-flight maximum.
     func resultRequestStarted() {
         lock.withLock {
             inFlight += 1
@@ -90,5 +96,6 @@ public final class MockCounters: @unchecked Sendable {
         }
     }
 
+    /// A result request finished.
     func resultRequestEnded() { lock.withLock { inFlight -= 1 } }
 }

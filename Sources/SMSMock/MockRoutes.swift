@@ -149,14 +149,17 @@ struct MockRoutes: Sendable {
         return batch
     }
 
+    /// `X-Request-Id`, on every answer, as the real gateway sends it.
     static let requestIDField = HTTPFields.Element.Name("X-Request-Id")!
 
+    /// A JSON answer to request `number`.
     static func json(_ status: HTTPResponse.Status, _ value: JSONValue, number: Int) -> Response {
         var response = raw(status, value.encoded(), number: number)
         response.headers[.contentType] = "application/json;charset=UTF-8"
         return response
     }
 
+    /// A JSON answer of an `Encodable` value (the counters route).
     static func json<Value: Encodable>(_ status: HTTPResponse.Status, _ value: Value) -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -166,6 +169,7 @@ struct MockRoutes: Sendable {
         return response
     }
 
+    /// An answer with `body` as it is.
     static func raw(_ status: HTTPResponse.Status, _ body: [UInt8], number: Int) -> Response {
         var response = Response(status: status, body: .init(byteBuffer: ByteBuffer(bytes: body)))
         response.headers[requestIDField] = "mock-\(number)"

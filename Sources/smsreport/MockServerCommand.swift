@@ -71,6 +71,7 @@ struct MockServerCommand: AsyncParsableCommand {
     @Flag(help: "Answer exports with a bare {} instead of a file.")
     var exportAcknowledgementOnly = false
 
+    /// Rejects out-of-range flags before the server starts.
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
         guard tasks >= 0 else { throw ValidationError("--tasks must not be negative") }
@@ -81,6 +82,7 @@ struct MockServerCommand: AsyncParsableCommand {
         if let throttleEvery, throttleEvery < 1 { throw ValidationError("--throttle-every must be at least 1") }
     }
 
+    /// Builds the world and options, then serves until a signal.
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         func firstSet(_ names: [String]) -> String? { names.lazy.compactMap { environment[$0] }.first { !$0.isEmpty } }

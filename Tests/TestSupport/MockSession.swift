@@ -4,6 +4,7 @@ import SMSMock
 
 /// A running mock API and a client pointed at it over loopback HTTP, for tests.
 public enum MockSession {
+    /// The access key the session's mock accepts.
     public static let accessKey = "MOCKACCESSKEY0000001"
     public static let secretKey = "mock-secret-key-never-printed"
     public static let token = "mock-token-never-printed"

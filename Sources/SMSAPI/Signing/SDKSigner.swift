@@ -3,9 +3,13 @@ import Foundation
 
 /// The official SDKs' `SDK-HMAC-SHA256` request signer, byte for byte (see docs/authentication.md).
 public struct SDKSigner: Sendable {
+    /// The algorithm name that opens the `Authorization` value and the string to sign.
     public static let algorithm = "SDK-HMAC-SHA256"
+    /// The header carrying the signing time, `yyyyMMddTHHmmssZ`.
     public static let dateHeader = "X-Sdk-Date"
+    /// The header that replaces the body hash (`UNSIGNED-PAYLOAD` for non-JSON bodies).
     public static let contentHashHeader = "X-Sdk-Content-Sha256"
+    /// SHA-256 of the empty string, the payload hash of a request without a body.
     static let emptyBodyHash = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
 
     public var accessKey: String
@@ -95,6 +99,7 @@ public struct SDKSigner: Sendable {
         return hex(Array(SHA256.hash(data: request.body)))
     }
 
+    /// Lower-case hex, two digits per byte.
     static func hex(_ bytes: [UInt8]) -> String {
         bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
     }
@@ -105,6 +110,7 @@ public struct SDKSigner: Sendable {
     }
 }
 
+/// Zero padding for hex digits.
 extension String {
     fileprivate func leftPadded(to width: Int) -> String {
         count >= width ? self : String(repeating: "0", count: width - count) + self

@@ -79,6 +79,7 @@ public struct RetryPolicy: Sendable, Hashable {
     }
 }
 
+/// Durations as seconds, for backoff arithmetic.
 extension Duration {
     /// This duration in (fractional) seconds.
     var seconds: Double {

@@ -65,7 +65,7 @@ import Testing
 
     @Test func describesBodilessErrors() {
         let error = SMSAPIError.http(status: 502, body: nil, requestID: nil, retryAfter: nil, rawText: "<html>x</html>")
-        #expect(error.description == "HTTP 502: HTTP 502 without an SMS error body: <html>x</html>")
+        #expect(error.description == "HTTP 502: no SMS error body: <html>x</html>")
         #expect(error.errorCode == nil)
     }
 
