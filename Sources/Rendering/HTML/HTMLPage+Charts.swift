@@ -37,16 +37,18 @@ extension HTMLPage {
         let totals = summary.totals
         let caption = strings[.htmlChartByStatus]
         try html.element("svg", ["viewBox": "0 0 340 140", "role": "img", "aria-label": caption, "class": "ring"]) {
-            try html.void("circle", ["class": "ring-track", "cx": "70", "cy": "70", "r": "52", "pathLength": "100"])
+            try html.void("circle", ["class": "ring-track", "cx": "70", "cy": "70", "r": "56"])
+            // Each status is a dash of the ring's stroke, as long as its share of the circumference.
+            let circumference = 2 * Double.pi * 56
             var start = 0.0
             for status in ServerStatus.allCases where totals.servers(status) > 0 {
-                let share = 100 * Double(totals.servers(status)) / Double(totals.serverCount)
+                let share = circumference * Double(totals.servers(status)) / Double(totals.serverCount)
                 try html.void(
                     "circle",
                     [
-                        "class": "ring-part s-\(status.rawValue)", "cx": "70", "cy": "70", "r": "52",
-                        "pathLength": "100", "transform": "rotate(-90 70 70)",
-                        "stroke-dasharray": "\(HTMLNumbers.coordinate(share)) 100",
+                        "class": "ring-part s-\(status.rawValue)", "cx": "70", "cy": "70", "r": "56",
+                        "transform": "rotate(-90 70 70)",
+                        "stroke-dasharray": "\(HTMLNumbers.coordinate(share)) \(HTMLNumbers.coordinate(circumference))",
                         "stroke-dashoffset": HTMLNumbers.coordinate(-start),
                     ])
                 start += share

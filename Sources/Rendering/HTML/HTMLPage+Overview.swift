@@ -40,7 +40,6 @@ extension HTMLPage {
                     try html.element("dd", ["class": "card-note"], text: strings[.htmlRatioHint])
                 }
                 let figures: [(StringKey, Int, String)] = [
-                    (.labelServerCount, totals.serverCount, ""),
                     (.columnDirectories, totals.directoryCount, ""),
                     (.columnTotalFiles, totals.counts.total, ""),
                     (.columnDifferentFiles, totals.counts.different, " warn"),

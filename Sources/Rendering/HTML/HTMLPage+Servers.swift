@@ -61,12 +61,17 @@ extension HTMLPage {
 
     private func writeServerHead() throws {
         let columns: [(StringKey, String)] = [
-            (.columnSourceName, "text"), (.columnSourceID, "text"), (.columnTaskIDs, "text"), (.columnStatus, "rank"),
+            (.columnTaskIDs, "text"), (.columnStatus, "rank"),
             (.columnDirectories, "num"), (.columnTotalFiles, "num"), (.columnDifferentFiles, "num"),
             (.columnMissingOnTarget, "num"), (.columnExtraOnTarget, "num"), (.columnVerifiedAt, "text"),
         ]
         try html.element("thead") {
             try html.element("tr") {
+                // The source ID sits under the name, so that ids do not need a column of their own.
+                try html.element("th", ["scope": "col", "data-sort": "text", "class": "text"]) {
+                    try html.text(strings[.columnSourceName])
+                    try html.element("span", ["class": "line sub"], text: strings[.columnSourceID])
+                }
                 for (key, kind) in columns {
                     try html.element(
                         "th", ["scope": "col", "data-sort": kind, "class": kind == "num" ? "num" : kind],
@@ -80,8 +85,8 @@ extension HTMLPage {
         try html.element("tr", ["data-status": server.status.rawValue]) {
             try html.element("td", ["class": "name"]) {
                 try html.element("a", ["href": "#\(detailsID(index))", "class": "clamp"], text: server.sourceName)
+                try html.element("span", ["class": "line id sub"], text: server.sourceID)
             }
-            try html.element("td", ["class": "id"], text: server.sourceID)
             try html.element("td", ["class": "id"]) {
                 for taskID in server.taskIDs { try html.element("span", ["class": "line"], text: taskID) }
             }
