@@ -28,13 +28,9 @@ extension HTMLPage {
                         HTMLNumbers.integer(server.counts.total)))
             }
             try html.element("div", ["class": "details-body"]) {
-                try html.element("dl", ["class": "facts compact"]) {
-                    if server.sourceName.count > Self.longNameLength {
-                        try fact(strings[.columnSourceName], server.sourceName, valueClass: "long")
-                    }
-                    try fact(strings[.columnSourceID], server.sourceID, valueClass: "id")
-                    try fact(strings[.columnTaskIDs], server.taskIDs.joined(separator: "; "), valueClass: "id")
-                    try fact(strings[.columnVerifiedAt], tableTime(server.verifiedAt))
+                // The table row already shows ids and times; only a clamped name needs repeating in full.
+                if server.sourceName.count > Self.longNameLength {
+                    try html.element("p", ["class": "long"], text: server.sourceName)
                 }
                 for (taskID, error) in server.errors {
                     try html.element("p", ["class": "error-line"]) {
@@ -46,15 +42,16 @@ extension HTMLPage {
                 if rows.isEmpty {
                     try html.element("p", ["class": "empty"], text: strings[.htmlNoDirectories])
                 } else {
-                    try writeDirectoryTable(rows)
+                    try writeDirectoryTable(rows, showTasks: server.tasks.count > 1)
                 }
             }
         }
     }
 
-    private func writeDirectoryTable(_ rows: [DirectoryRow]) throws {
-        let headers: [(StringKey, Bool)] = [
-            (.columnTaskID, false), (.columnDirectory, false), (.columnTotalFiles, true),
+    /// The directories of one server; the task column appears only when the server has several tasks.
+    private func writeDirectoryTable(_ rows: [DirectoryRow], showTasks: Bool) throws {
+        let headers: [(StringKey, Bool)] = (showTasks ? [(.columnTaskID, false)] : []) + [
+            (.columnDirectory, false), (.columnTotalFiles, true),
             (.columnDifferentFiles, true), (.columnMissingOnTarget, true), (.columnExtraOnTarget, true),
             (.columnStatus, false),
         ]
@@ -62,14 +59,14 @@ extension HTMLPage {
             try html.element("thead") {
                 try html.element("tr") {
                     for (key, numeric) in headers {
-                        try html.element("th", ["scope": "col", "class": numeric ? "num" : "text"], text: strings[key])
+                        try html.element("th", numeric ? ["class": "num"] : [:], text: strings[key])
                     }
                 }
             }
             try html.element("tbody") {
                 for row in rows {
                     try html.element("tr") {
-                        try html.element("td", ["class": "id"], text: row.taskID)
+                        if showTasks { try html.element("td", ["class": "id"], text: row.taskID) }
                         try html.element("td", ["class": "path"], text: row.directory.path)
                         let counts = row.directory.counts
                         for (column, value) in [counts.total, counts.different, counts.missingOnTarget, counts.extraOnTarget]
