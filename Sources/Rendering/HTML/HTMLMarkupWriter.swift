@@ -18,11 +18,6 @@ final class HTMLMarkupWriter {
         openElements.append(name)
     }
 
-    /// Adds one attribute to the element just opened (for attributes only some elements have).
-    func attribute(_ name: String, _ value: String) throws {
-        try writer.attribute(name, Self.clean(value))
-    }
-
     /// Closes the innermost open element with an explicit end tag, as HTML requires for non-void elements.
     func close() throws {
         precondition(!openElements.isEmpty, "close() without an open element")
