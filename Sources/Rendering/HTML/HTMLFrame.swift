@@ -72,7 +72,8 @@ struct HTMLFrame: Sendable {
             guard seen.insert(slot).inserted else {
                 throw TemplateError(path: path, reason: "slot \"\(name)\" appears more than once")
             }
-            pieces.append(.markup(text.substring(with: NSRange(location: cursor, length: match.range.location - cursor))))
+            pieces.append(
+                .markup(text.substring(with: NSRange(location: cursor, length: match.range.location - cursor))))
             pieces.append(.slot(slot))
             cursor = match.range.location + match.range.length
         }
@@ -83,7 +84,8 @@ struct HTMLFrame: Sendable {
         }
         for slot in Slot.allCases where slot.isRequired && !seen.contains(slot) {
             throw TemplateError(
-                path: path, reason: "required slot \"\(slot.rawValue)\" is missing; add <!-- smsreport:slot \(slot.rawValue) -->")
+                path: path,
+                reason: "required slot \"\(slot.rawValue)\" is missing; add <!-- smsreport:slot \(slot.rawValue) -->")
         }
         return pieces.filter { $0 != .markup("") }
     }

@@ -63,8 +63,10 @@ extension HTMLPage {
                 let y = 30 + row * 26
                 try html.void(
                     "rect",
-                    ["class": "swatch s-\(status.rawValue)", "x": "156", "y": "\(y - 10)", "width": "12",
-                     "height": "12", "rx": "3"])
+                    [
+                        "class": "swatch s-\(status.rawValue)", "x": "156", "y": "\(y - 10)", "width": "12",
+                        "height": "12", "rx": "3",
+                    ])
                 try html.element(
                     "text", ["class": "chart-label", "x": "176", "y": "\(y)"], text: strings.status(status))
                 let count = totals.servers(status)
@@ -88,13 +90,16 @@ extension HTMLPage {
         let height = 30 + top.count * 40
         try html.element(
             "svg",
-            ["viewBox": "0 0 640 \(height)", "role": "img", "aria-label": strings[.htmlChartTopServers],
-             "class": "bars"]
+            [
+                "viewBox": "0 0 640 \(height)", "role": "img", "aria-label": strings[.htmlChartTopServers],
+                "class": "bars",
+            ]
         ) {
             for (index, (key, part)) in legend.enumerated() {
                 let x = index * 200
                 try html.void(
-                    "rect", ["class": "swatch part-\(part)", "x": "\(x)", "y": "2", "width": "12", "height": "12", "rx": "3"])
+                    "rect",
+                    ["class": "swatch part-\(part)", "x": "\(x)", "y": "2", "width": "12", "height": "12", "rx": "3"])
                 try html.element("text", ["class": "chart-label", "x": "\(x + 18)", "y": "12"], text: strings[key])
             }
             for (row, server) in top.enumerated() {
@@ -115,8 +120,10 @@ extension HTMLPage {
                     let length = width * Double(value) / Double(largest)
                     try html.element(
                         "rect",
-                        ["class": "part-\(part)", "x": HTMLNumbers.coordinate(x), "y": "\(y + 18)",
-                         "width": HTMLNumbers.coordinate(length), "height": "12"]
+                        [
+                            "class": "part-\(part)", "x": HTMLNumbers.coordinate(x), "y": "\(y + 18)",
+                            "width": HTMLNumbers.coordinate(length), "height": "12",
+                        ]
                     ) {
                         try html.element("title", text: "\(strings[key]): \(HTMLNumbers.integer(value))")
                     }

@@ -50,11 +50,12 @@ extension HTMLPage {
 
     /// The directories of one server; the task column appears only when the server has several tasks.
     private func writeDirectoryTable(_ rows: [DirectoryRow], showTasks: Bool) throws {
-        let headers: [(StringKey, Bool)] = (showTasks ? [(.columnTaskID, false)] : []) + [
-            (.columnDirectory, false), (.columnTotalFiles, true),
-            (.columnDifferentFiles, true), (.columnMissingOnTarget, true), (.columnExtraOnTarget, true),
-            (.columnStatus, false),
-        ]
+        let headers: [(StringKey, Bool)] =
+            (showTasks ? [(.columnTaskID, false)] : []) + [
+                (.columnDirectory, false), (.columnTotalFiles, true),
+                (.columnDifferentFiles, true), (.columnMissingOnTarget, true), (.columnExtraOnTarget, true),
+                (.columnStatus, false),
+            ]
         try html.element("table", ["class": "grid directories"]) {
             try html.element("thead") {
                 try html.element("tr") {
@@ -69,11 +70,13 @@ extension HTMLPage {
                         if showTasks { try html.element("td", ["class": "id"], text: row.taskID) }
                         try html.element("td", ["class": "path"], text: row.directory.path)
                         let counts = row.directory.counts
-                        for (column, value) in [counts.total, counts.different, counts.missingOnTarget, counts.extraOnTarget]
-                            .enumerated()
-                        {
+                        for (column, value) in [
+                            counts.total, counts.different, counts.missingOnTarget, counts.extraOnTarget,
+                        ]
+                        .enumerated() {
                             let flagged = column > 0 && value > 0
-                            try html.element("td", ["class": flagged ? "num flag" : "num"], text: HTMLNumbers.integer(value))
+                            try html.element(
+                                "td", ["class": flagged ? "num flag" : "num"], text: HTMLNumbers.integer(value))
                         }
                         try html.element("td") { try badge(row.status) }
                     }

@@ -12,8 +12,10 @@ extension HTMLPage {
             }
             try html.element("div", ["class": "table-wrap"]) {
                 try html.element("table", ["class": "grid errors"]) {
-                    try head([.columnSourceName, .columnTaskID, .columnErrorCode, .columnErrorMessage,
-                              .columnHTTPStatus, .htmlRequestID])
+                    try head([
+                        .columnSourceName, .columnTaskID, .columnErrorCode, .columnErrorMessage,
+                        .columnHTTPStatus, .htmlRequestID,
+                    ])
                     try html.element("tbody") {
                         for (server, task) in failed {
                             guard let error = task.error else { continue }
@@ -41,8 +43,10 @@ extension HTMLPage {
         try section("exports", heading: strings[.labelExports]) {
             try html.element("div", ["class": "table-wrap"]) {
                 try html.element("table", ["class": "grid exports"]) {
-                    try head([.labelExportBatch, .labelTaskCount, .htmlExportRequestedLanguage, .labelExportLanguage,
-                              .labelExportFile, .htmlExportNote])
+                    try head([
+                        .labelExportBatch, .labelTaskCount, .htmlExportRequestedLanguage, .labelExportLanguage,
+                        .labelExportFile, .htmlExportNote,
+                    ])
                     try html.element("tbody") {
                         for export in exports { try writeExport(export) }
                     }

@@ -39,8 +39,10 @@ extension HTMLPage {
                 try html.element("span", text: strings[.htmlFilterLabel])
                 try html.void(
                     "input",
-                    ["type": "search", "id": "servers-filter", "placeholder": strings[.htmlFilterPlaceholder],
-                     "autocomplete": "off"])
+                    [
+                        "type": "search", "id": "servers-filter", "placeholder": strings[.htmlFilterPlaceholder],
+                        "autocomplete": "off",
+                    ])
             }
             try html.element("label", ["class": "control"]) {
                 try html.element("span", text: strings[.columnStatus])
@@ -52,8 +54,11 @@ extension HTMLPage {
                 }
             }
             try html.element(
-                "p", ["id": "servers-count", "class": "count", "aria-live": "polite",
-                      "data-template": strings[.htmlFilterCount]],
+                "p",
+                [
+                    "id": "servers-count", "class": "count", "aria-live": "polite",
+                    "data-template": strings[.htmlFilterCount],
+                ],
                 text: strings.format(.htmlFilterCount, count, count))
             try html.element("p", ["class": "hint"], text: strings[.htmlSortHint])
         }

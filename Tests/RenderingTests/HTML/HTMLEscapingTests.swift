@@ -28,7 +28,9 @@ import Testing
     @Test func onlyTheTemplateScriptsRun() {
         let scripts = HTMLRendering.tags(html).filter { $0.lowercased().hasPrefix("<script") }
         #expect(scripts == ["<script>", "<script>"])
-        let handlers = HTMLRendering.tags(html).filter { $0.range(of: #"\son[a-z]+="#, options: .regularExpression) != nil }
+        let handlers = HTMLRendering.tags(html).filter {
+            $0.range(of: #"\son[a-z]+="#, options: .regularExpression) != nil
+        }
         #expect(handlers.isEmpty, "event handler attributes: \(handlers)")
     }
 
@@ -53,7 +55,8 @@ import Testing
     @Test func rightToLeftNamesAreIsolated() {
         // A right-to-left override in a name must not reorder the text around it.
         #expect(html.contains("unicode-bidi: isolate"))
-        let rtl = HTMLRendering.matches(of: ##"<a href="#server-\d+" class="clamp">([^<]*\u202Eevil[^<]*)</a>"##, in: html, group: 1)
+        let rtl = HTMLRendering.matches(
+            of: ##"<a href="#server-\d+" class="clamp">([^<]*\u202Eevil[^<]*)</a>"##, in: html, group: 1)
         #expect(rtl.count == 1)
         #expect(rtl.first?.contains("\u{202E}evil\u{202C}") == true)
     }

@@ -14,10 +14,12 @@ import Testing
 
     /// A fresh override folder holding `files` (relative path → text).
     static func overrideFolder(_ files: [String: String]) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smsreport-frame-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "smsreport-frame-\(UUID().uuidString)")
         for (path, text) in files {
             let url = folder.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         return folder
@@ -54,7 +56,8 @@ import Testing
 
     @Test func overrideFolderReplacesTheFrameAndKeepsBundledFiles() throws {
         let folder = try Self.overrideFolder(["html/frame.html": Self.minimalFrame])
-        let html = try HTMLRendering.render(HTMLRendering.plain(), templates: HTMLRendering.templates(override: folder)).text
+        let html = try HTMLRendering.render(HTMLRendering.plain(), templates: HTMLRendering.templates(override: folder))
+            .text
         #expect(html.contains("<p>BRAND-X</p>"))
         #expect(html.contains("--brand: #0b5cad"), "the bundled style.css still fills the style slot")
         #expect(!html.contains("<script>"), "a frame without the script slot has no script")
@@ -78,7 +81,9 @@ import Testing
     ])
     func refusesAssetsThatWouldEndTheirElement(path: String, text: String, sequence: String) throws {
         let folder = try Self.overrideFolder([path: text])
-        let error = try #require(throws: TemplateError.self) { try HTMLFrame(templates: HTMLRendering.templates(override: folder)) }
+        let error = try #require(throws: TemplateError.self) {
+            try HTMLFrame(templates: HTMLRendering.templates(override: folder))
+        }
         #expect(error.path.hasSuffix(path))
         #expect(error.reason.contains(sequence))
     }

@@ -8,9 +8,10 @@ import Testing
 @Suite struct HTMLLocalizationTests {
     @Test func chineseReportUsesChineseWords() throws {
         let html = try HTMLRendering.render(HTMLRendering.plain(), language: .zhCN).text
-        for word in ["一致", "不一致", "未校验", "错误", "迁移一致性校验报告", "源端服务器", "目录详情", "未能获取的校验结果",
-            "一致率", "2026-11-18 11:06:40 UTC", "由 smsreport 9.9.9 生成", "以英文导出：接口不接受中文"]
-        {
+        for word in [
+            "一致", "不一致", "未校验", "错误", "迁移一致性校验报告", "源端服务器", "目录详情", "未能获取的校验结果",
+            "一致率", "2026-11-18 11:06:40 UTC", "由 smsreport 9.9.9 生成", "以英文导出：接口不接受中文",
+        ] {
             #expect(html.contains(word), "missing \(word)")
         }
     }
@@ -20,7 +21,8 @@ import Testing
         let english = try templates.strings(for: .enUS)
         let chinese = try templates.strings(for: .zhCN)
         let html = try HTMLRendering.render(HTMLRendering.plain(), language: .zhCN).text
-        let text = html.replacingOccurrences(of: #"<style>[\s\S]*?</style>|<script>[\s\S]*?</script>"#, with: "",
+        let text = html.replacingOccurrences(
+            of: #"<style>[\s\S]*?</style>|<script>[\s\S]*?</script>"#, with: "",
             options: .regularExpression)
         for key in StringKey.allCases where english[key] != chinese[key] {
             let word = english[key].components(separatedBy: "{")[0].trimmingCharacters(in: .whitespaces)

@@ -55,7 +55,8 @@ import Testing
         let html = try HTMLRendering.render(HTMLRendering.plain()).text
         let rows = HTMLRendering.matches(of: #"<tr data-status="([a-z_]+)""#, in: html, group: 1)
         #expect(rows == ["inconsistent", "error", "not_verified", "consistent"])
-        let table = try #require(HTMLRendering.matches(of: #"<table id="servers-table"[\s\S]*?</table>"#, in: html).first)
+        let table = try #require(
+            HTMLRendering.matches(of: #"<table id="servers-table"[\s\S]*?</table>"#, in: html).first)
         let names = ["web-01", "cache-01", "app-01", "db-01"].map { table.range(of: ">\($0)<")!.lowerBound }
         #expect(names == names.sorted())
         #expect(HTMLRendering.count("<details id=\"server-", in: html) == 4)

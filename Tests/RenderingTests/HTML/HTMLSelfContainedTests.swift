@@ -10,7 +10,8 @@ import Testing
     func noExternalReference(language: ReportLanguage) throws {
         // The fixture holds "http://evil.example" as text; only markup, CSS and script are scanned.
         let html = try HTMLRendering.render(HTMLRendering.hostile(), language: language).text
-        let markup = HTMLRendering.tags(html) + HTMLRendering.contents(of: "style", in: html)
+        let markup =
+            HTMLRendering.tags(html) + HTMLRendering.contents(of: "style", in: html)
             + HTMLRendering.contents(of: "script", in: html)
         #expect(markup.count > 100)
         for piece in markup {
@@ -20,7 +21,9 @@ import Testing
         }
         let links = HTMLRendering.matches(of: #"href="([^"]*)""#, in: html, group: 1)
         #expect(!links.isEmpty)
-        #expect(links.allSatisfy { $0.hasPrefix("#server-") }, "links leave the page: \(links.filter { !$0.hasPrefix("#") })")
+        #expect(
+            links.allSatisfy { $0.hasPrefix("#server-") },
+            "links leave the page: \(links.filter { !$0.hasPrefix("#") })")
     }
 
     @Test func readableWithoutScript() throws {
