@@ -80,7 +80,8 @@ extension HTMLPage {
     private func writeTopServers() throws {
         let top = Self.mostDiffering(summary.servers, limit: Self.topServerLimit)
         guard let largest = top.first.map({ Self.weight($0.counts) }) else {
-            try html.element("p", ["class": "chart-empty"], text: strings[.htmlChartNoDifferences])
+            let calm = summary.servers.isEmpty ? strings[.htmlNoServers] : strings[.htmlChartNoDifferences]
+            try html.element("p", ["class": "chart-empty"], text: calm)
             return
         }
         let width = 640.0
