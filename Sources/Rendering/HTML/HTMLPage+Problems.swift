@@ -10,26 +10,22 @@ extension HTMLPage {
                 try html.element("p", ["class": "empty ok"], text: strings[.labelNoErrors])
                 return
             }
-            try html.element("div", ["class": "table-wrap"]) {
-                try html.element("table", ["class": "grid errors"]) {
-                    try head([
-                        .columnSourceName, .columnTaskID, .columnErrorCode, .columnErrorMessage,
-                        .columnHTTPStatus, .htmlRequestID,
-                    ])
-                    try html.element("tbody") {
-                        for (server, task) in failed {
-                            guard let error = task.error else { continue }
-                            try html.element("tr") {
-                                try html.element("td", ["class": "name"]) {
-                                    try html.element("span", ["class": "clamp"], text: server.sourceName)
-                                }
-                                try html.element("td", ["class": "id"], text: task.taskID)
-                                try html.element("td", ["class": "id"], text: error.code ?? "—")
-                                try html.element("td", ["class": "message"], text: error.message)
-                                try html.element("td", ["class": "num"], text: error.httpStatus.map(String.init) ?? "—")
-                                try html.element("td", ["class": "id"], text: error.requestID ?? "—")
-                            }
+            let columns: [StringKey] = [
+                .columnSourceName, .columnTaskID, .columnErrorCode, .columnErrorMessage, .columnHTTPStatus,
+                .htmlRequestID,
+            ]
+            try table("errors", columns) {
+                for (server, task) in failed {
+                    guard let error = task.error else { continue }
+                    try html.element("tr") {
+                        try html.element("td", ["class": "name"]) {
+                            try html.element("span", ["class": "clamp"], text: server.sourceName)
                         }
+                        try html.element("td", ["class": "id"], text: task.taskID)
+                        try html.element("td", ["class": "id"], text: error.code ?? "—")
+                        try html.element("td", ["class": "message"], text: error.message)
+                        try html.element("td", ["class": "num"], text: error.httpStatus.map(String.init) ?? "—")
+                        try html.element("td", ["class": "id"], text: error.requestID ?? "—")
                     }
                 }
             }
@@ -41,16 +37,12 @@ extension HTMLPage {
         let exports = context.snapshot.exports
         guard !exports.isEmpty else { return }
         try section("exports", heading: strings[.labelExports]) {
-            try html.element("div", ["class": "table-wrap"]) {
-                try html.element("table", ["class": "grid exports"]) {
-                    try head([
-                        .labelExportBatch, .labelTaskCount, .htmlExportRequestedLanguage, .labelExportLanguage,
-                        .labelExportFile, .htmlExportNote,
-                    ])
-                    try html.element("tbody") {
-                        for export in exports { try writeExport(export) }
-                    }
-                }
+            let columns: [StringKey] = [
+                .labelExportBatch, .labelTaskCount, .htmlExportRequestedLanguage, .labelExportLanguage,
+                .labelExportFile, .htmlExportNote,
+            ]
+            try table("exports", columns) {
+                for export in exports { try writeExport(export) }
             }
         }
     }
@@ -79,10 +71,16 @@ extension HTMLPage {
         }
     }
 
-    private func head(_ keys: [StringKey]) throws {
-        try html.element("thead") {
-            try html.element("tr") {
-                for key in keys { try html.element("th", ["scope": "col"], text: strings[key]) }
+    /// A scrollable table with a header row of `columns` and the rows `body` writes.
+    private func table(_ name: String, _ columns: [StringKey], body: () throws -> Void) throws {
+        try html.element("div", ["class": "table-wrap"]) {
+            try html.element("table", ["class": "grid \(name)"]) {
+                try html.element("thead") {
+                    try html.element("tr") {
+                        for key in columns { try html.element("th", ["scope": "col"], text: strings[key]) }
+                    }
+                }
+                try html.element("tbody") { try body() }
             }
         }
     }
