@@ -72,4 +72,20 @@ public enum StringKey: String, CaseIterable, Sendable {
     case htmlNoDirectories = "html.no_directories"
     case htmlGeneratedBy = "html.generated_by"
     case htmlSortHint = "html.sort_hint"
+    /// `{0}` servers shown of `{1}`, updated by the filter.
+    case htmlFilterCount = "html.filter_count"
+    case htmlNoServers = "html.no_servers"
+    case htmlChartNoDifferences = "html.chart_no_differences"
+    /// `{0}` is a percentage, e.g. `12.5%`.
+    case htmlShareOfServers = "html.share_of_servers"
+    case htmlRatioHint = "html.ratio_hint"
+    case htmlRequestID = "html.request_id"
+    case htmlExportNote = "html.export_note"
+    case htmlExportRequestedLanguage = "html.export_requested_language"
+    case htmlExportAcknowledged = "html.export_acknowledged"
+    case htmlDetailsHint = "html.details_hint"
+    /// `{0}` directories, `{1}` files.
+    case htmlDetailsCounts = "html.details_counts"
+    case htmlTimesInUTC = "html.times_in_utc"
+    case htmlShowDirectories = "html.show_directories"
 }

@@ -1,0 +1,111 @@
+import Foundation
+import ReportModel
+
+extension HTMLPage {
+    /// The per-server table, worst first as the summary sorts it; the script adds sorting and filtering
+    /// (its controls stay hidden without script), and each name links to the server's directory details.
+    func writeServers() throws {
+        let servers = summary.servers
+        try section("servers", heading: strings[.htmlServersHeading]) {
+            guard !servers.isEmpty else {
+                try html.element("p", ["class": "empty"], text: strings[.htmlNoServers])
+                return
+            }
+            try writeControls(serverCount: servers.count)
+            try html.element("div", ["class": "table-wrap"]) {
+                try html.element("table", ["id": "servers-table", "class": "grid servers"]) {
+                    try writeServerHead()
+                    try html.element("tbody") {
+                        for (index, server) in servers.enumerated() { try writeServerRow(server, index: index) }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The table's time format: the column header names the zone, so the cell leaves it out.
+    func tableTime(_ date: Date?) -> String {
+        guard let date else { return "—" }
+        return String(ReportTime.iso8601(date).dropLast()).replacingOccurrences(of: "T", with: " ")
+    }
+
+    /// The id of a server's directory details, from its position (never from its data).
+    func detailsID(_ index: Int) -> String { "server-\(index + 1)" }
+
+    private func writeControls(serverCount: Int) throws {
+        let count = HTMLNumbers.integer(serverCount)
+        try html.element("div", ["id": "servers-controls", "class": "controls", "hidden": ""]) {
+            try html.element("label", ["class": "control"]) {
+                try html.element("span", text: strings[.htmlFilterLabel])
+                try html.void(
+                    "input",
+                    [
+                        "type": "search", "id": "servers-filter", "placeholder": strings[.htmlFilterPlaceholder],
+                        "autocomplete": "off",
+                    ])
+            }
+            try html.element("label", ["class": "control"]) {
+                try html.element("span", text: strings[.columnStatus])
+                try html.element("select", ["id": "servers-status"]) {
+                    try html.element("option", ["value": ""], text: strings[.htmlStatusFilterAll])
+                    for status in ServerStatus.allCases {
+                        try html.element("option", ["value": status.rawValue], text: strings.status(status))
+                    }
+                }
+            }
+            try html.element(
+                "p",
+                [
+                    "id": "servers-count", "class": "count", "aria-live": "polite",
+                    "data-template": strings[.htmlFilterCount],
+                ],
+                text: strings.format(.htmlFilterCount, count, count))
+            try html.element("p", ["class": "hint"], text: strings[.htmlSortHint])
+        }
+    }
+
+    private func writeServerHead() throws {
+        let columns: [(StringKey, String)] = [
+            (.columnTaskIDs, "text"), (.columnStatus, "rank"),
+            (.columnDirectories, "num"), (.columnTotalFiles, "num"), (.columnDifferentFiles, "num"),
+            (.columnMissingOnTarget, "num"), (.columnExtraOnTarget, "num"), (.columnVerifiedAt, "text"),
+        ]
+        try html.element("thead") {
+            try html.element("tr") {
+                // The source ID sits under the name, so that ids do not need a column of their own.
+                try html.element("th", ["scope": "col", "data-sort": "text", "class": "text"]) {
+                    try html.text(strings[.columnSourceName])
+                    try html.element("span", ["class": "line sub"], text: strings[.columnSourceID])
+                }
+                for (key, kind) in columns {
+                    try html.element(
+                        "th", ["scope": "col", "data-sort": kind, "class": kind == "num" ? "num" : kind],
+                        text: strings[key])
+                }
+            }
+        }
+    }
+
+    private func writeServerRow(_ server: ServerSummary, index: Int) throws {
+        try html.element("tr", ["data-status": server.status.rawValue]) {
+            try html.element("td", ["class": "name"]) {
+                try html.element("a", ["href": "#\(detailsID(index))", "class": "clamp"], text: server.sourceName)
+                try html.element("span", ["class": "line id sub"], text: server.sourceID)
+            }
+            try html.element("td", ["class": "id"]) {
+                for taskID in server.taskIDs { try html.element("span", ["class": "line"], text: taskID) }
+            }
+            try html.element("td", ["data-v": "\(server.status.rank)"]) { try badge(server.status) }
+            let numbers = [
+                server.directoryCount, server.counts.total, server.counts.different, server.counts.missingOnTarget,
+                server.counts.extraOnTarget,
+            ]
+            for (column, value) in numbers.enumerated() {
+                // Different, missing and extra counts above zero are what a reader scans for.
+                let flagged = column >= 2 && value > 0
+                try html.element("td", ["class": flagged ? "num flag" : "num"], text: HTMLNumbers.integer(value))
+            }
+            try html.element("td", ["class": "time"], text: tableTime(server.verifiedAt))
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import ReportModel
+
+/// One HTML report being written: the render context and the markup writer, filling the frame's slots.
+struct HTMLPage {
+    let html: HTMLMarkupWriter
+    let context: RenderContext
+
+    var strings: StringTable { context.strings }
+    var summary: ConsistencySummary { context.summary }
+
+    /// Writes the doctype, `<html lang>`, and the frame with every slot filled.
+    func write(_ frame: HTMLFrame) throws {
+        try html.raw(trusted: "<!DOCTYPE html>\n")
+        try html.element("html", ["lang": context.report.language.bcp47]) {
+            for piece in frame.pieces {
+                switch piece {
+                case .markup(let markup): try html.raw(trusted: markup)
+                case .slot(let slot): try fill(slot, from: frame)
+                }
+            }
+        }
+    }
+
+    private func fill(_ slot: HTMLFrame.Slot, from frame: HTMLFrame) throws {
+        switch slot {
+        case .title: try html.text(context.title)
+        case .style: try html.raw(trusted: frame.style)
+        case .script: try html.raw(trusted: frame.script)
+        case .logo: try html.raw(trusted: frame.logo)
+        case .header: try writeHeader()
+        case .content:
+            try writeTotals()
+            try writeCharts()
+            try writeRun()
+            try writeServers()
+            try writeDirectories()
+            try writeErrors()
+            try writeExports()
+        case .footer: try writeFooter()
+        }
+    }
+
+    /// The display form of a time: `2020-08-26 09:56:41 UTC`.
+    func time(_ date: Date) -> String { ReportTime.display(date, strings: strings) }
+
+    /// The status badge: a coloured word, the same in every table.
+    func badge(_ status: ServerStatus) throws {
+        try html.element("span", ["class": "badge s-\(status.rawValue)"], text: strings.status(status))
+    }
+
+    /// A section with a heading whose id labels it.
+    func section(_ id: String, heading: String, _ body: () throws -> Void) throws {
+        try html.element("section", ["id": id, "aria-labelledby": "\(id)-h"]) {
+            try html.element("h2", ["id": "\(id)-h"], text: heading)
+            try body()
+        }
+    }
+
+    /// A `<dl>` row: label and value.
+    func fact(_ label: String, _ value: String, valueClass: String? = nil) throws {
+        try html.element("div") {
+            try html.element("dt", text: label)
+            if let valueClass {
+                try html.element("dd", ["class": valueClass], text: value)
+            } else {
+                try html.element("dd", text: value)
+            }
+        }
+    }
+}
