@@ -36,7 +36,7 @@ import Testing
 
             let counters = mock.counters.snapshot()
             #expect(counters.authenticationRejections == 0)
-            #expect(counters.exportBatches == [MockCounters.ExportBatch(size: 12, language: "zh-cn")])
+            #expect(counters.exportBatches.map(\.shape) == [MockCounters.ExportBatch(size: 12, language: "zh-cn")])
             #expect(counters.requestsPerRoute["consistency-result"] == 30)
             #expect(counters.requestsPerRoute["list-tasks"] == 1 + 4 + 1)
         }

@@ -60,7 +60,7 @@ import Testing
             let (empty, _) = try await Self.export(port: mock.port, body: Self.batch(0), language: "zh-cn")
             #expect(empty == 200)
             #expect(
-                mock.counters.snapshot().exportBatches
+                mock.counters.snapshot().exportBatches.map(\.shape)
                     == [
                         MockCounters.ExportBatch(size: 200, language: "en-us"),
                         MockCounters.ExportBatch(size: 0, language: "zh-cn"),

@@ -41,3 +41,10 @@ public enum MockSession {
         }
     }
 }
+
+extension MockCounters.ExportBatch {
+    /// The batch without its task ids, for comparing sizes, languages and statuses.
+    public var shape: MockCounters.ExportBatch {
+        MockCounters.ExportBatch(size: size, language: language, status: status)
+    }
+}
