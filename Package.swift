@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "Rendering",
             dependencies: [
-                "ReportModel", "CLibXML2",
+                "ReportModel", "CLibXML2", "CSystemZlib",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -93,6 +93,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib, imported by exactly one Swift file (Rendering/XLSX/Zip/XLSXDeflater.swift): the workbook's
+        // parallel deflate, at a level ZIPFoundation does not let us choose.
+        .systemLibrary(
+            name: "CSystemZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Fixtures and the mock world shared by the test targets.
         .target(
             name: "TestSupport",
@@ -104,7 +111,13 @@ let package = Package(
         .testTarget(name: "SMSAPITests", dependencies: ["SMSAPI", "TestSupport"]),
         .testTarget(name: "SMSMockTests", dependencies: ["SMSMock", "SMSAPI", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "SMSMock", "TestSupport"]),
-        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "ReportModel", "ReportTemplates", "TestSupport"]),
+        .testTarget(
+            name: "RenderingTests",
+            dependencies: [
+                "Rendering", "ReportModel", "ReportTemplates", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(name: "smsreportTests", dependencies: ["TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
