@@ -7,7 +7,7 @@ _xHHHH_ escapes and the 32,767-character cut), that verified-at cells are dateti
 and that the highlighted rows are exactly the inconsistent and error ones. Prints what differs and exits 1;
 exits 0 with a one-line summary when the workbook matches.
 
-usage: check-xlsx.py RESULTS_JSON XLSX [--language en-us|zh-cn] [--rows-per-sheet N]
+usage: check-xlsx.py RESULTS_JSON XLSX [--language en-us|zh-cn] [--rows-per-sheet N] [--title T]
 """
 import argparse
 import datetime
@@ -145,6 +145,7 @@ def main():
     parser.add_argument("xlsx")
     parser.add_argument("--language", default="en-us", choices=["en-us", "zh-cn"])
     parser.add_argument("--rows-per-sheet", type=int, default=1048575)
+    parser.add_argument("--title", help="the report's configured title (default: the string table's)")
     args = parser.parse_args()
 
     strings_path = pathlib.Path(__file__).resolve().parent.parent / "templates" / "i18n" / f"{args.language}.json"
@@ -166,8 +167,9 @@ def main():
         return 1
 
     overview = wb[names[0]]
-    fail.check(overview["A1"].value == (s["report.title_default"] if overview["A1"].value == s["report.title_default"]
-                                        else overview["A1"].value) and overview["A1"].font.b, "overview: no bold title")
+    title = args.title or s["report.title_default"]
+    fail.check(overview["A1"].value == title and overview["A1"].font.b,
+               f"overview: A1 is {overview['A1'].value!r}, expected the bold title {title!r}")
     labels = {row[0].value: row[1].value for row in overview.iter_rows(min_row=2) if row[0].value and len(row) > 1}
     totals = [sum(x["counts"][i] for x in servers) for i in range(4)]
     for key, want in [("label.server_count", len(servers)), ("label.task_count", len(snapshot["tasks"])),
