@@ -40,6 +40,7 @@ enum XLSXBench {
             level: Int32(options.int("--level", default: Int(XLSXCompression.standard.level))),
             threads: options.int("--threads", default: XLSXCompression.standard.threads))
         let prepared = Date().timeIntervalSince(loadStart)
+        let snapshotRSS = Options.peakRSSKiB() / 1024
 
         let start = Date()
         let urls = try XLSXReportRenderer(limits: limits, compression: compression).render(context, to: output)
@@ -50,6 +51,6 @@ enum XLSXBench {
             "xlsx: servers \(summary.totals.serverCount), directory rows \(summary.totals.directoryCount), "
                 + "size \(bytes) bytes")
         print(String(format: "xlsx: snapshot %.2f s, render %.2f s", prepared, seconds))
-        print("xlsx: peak RSS \(Options.peakRSSKiB() / 1024) MiB")
+        print("xlsx: peak RSS \(Options.peakRSSKiB() / 1024) MiB (\(snapshotRSS) MiB before rendering)")
     }
 }
