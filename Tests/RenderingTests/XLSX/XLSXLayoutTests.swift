@@ -35,15 +35,6 @@ import Testing
         #expect(first == second)
     }
 
-    @Test func everyEntryIsDatedAtTheGenerationTime() throws {
-        let context = try XLSXFixture.context()
-        let workbook = try WorkbookReader(url: XLSXFixture.render(context))
-        for entry in workbook.entries {
-            // ZIP stores local time in 2-second steps; the entries are stamped in UTC.
-            #expect(abs(entry.modified.timeIntervalSince(context.generatedAt)) <= 2 + TimeInterval(TimeZone.current.secondsFromGMT()))
-        }
-    }
-
     @Test func highlightedRowsAreExactlyInconsistentAndErrorServers() throws {
         let context = try XLSXFixture.context()
         let rows = try WorkbookReader(url: XLSXFixture.render(context)).rows(ofSheet: 2).dropFirst()

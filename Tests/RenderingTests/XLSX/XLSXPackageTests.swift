@@ -17,6 +17,7 @@ import Testing
         for entry in workbook.entries {
             #expect(throws: Never.self, "\(entry.path) must be well-formed") { try XMLElements(entry.data) }
         }
+        #expect(Set(workbook.entries.map(\.modified)).count == 1, "every entry carries the generation time")
         let types = try XMLElements(workbook.part("[Content_Types].xml")!).all.compactMap { $0.attributes["PartName"] }
         for entry in workbook.entries where entry.path.hasSuffix(".xml") && !entry.path.hasPrefix("[") {
             #expect(types.contains("/" + entry.path), "\(entry.path) needs a content type")
