@@ -1,7 +1,7 @@
 import Foundation
+import Rendering
 import ReportModel
 import ReportTemplates
-import Rendering
 
 /// The XLSX benchmark and sample renderer (issue 4).
 ///
@@ -35,7 +35,8 @@ enum XLSXBench {
             report: report, strings: try templates.strings(for: language), snapshot: snapshot, summary: summary,
             templates: templates, generatedAt: ReportTime.generationTime())
         let output = try OutputFolder(url: URL(fileURLWithPath: options.value("--out") ?? "bench-out"))
-        let limits = XLSXLimits(dataRowsPerSheet: options.int("--rows-per-sheet", default: XLSXLimits.excel.dataRowsPerSheet))
+        let limits = XLSXLimits(
+            dataRowsPerSheet: options.int("--rows-per-sheet", default: XLSXLimits.excel.dataRowsPerSheet))
         let compression = XLSXCompression(
             level: Int32(options.int("--level", default: Int(XLSXCompression.standard.level))),
             threads: options.int("--threads", default: XLSXCompression.standard.threads))

@@ -28,18 +28,24 @@ enum XLSXPackageParts {
             try xml.startElement("Types")
             try xml.attribute("xmlns", XLSXNamespace.contentTypes)
             try xml.emptyElement(
-                "Default", ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"])
+                "Default",
+                ["Extension": "rels", "ContentType": "application/vnd.openxmlformats-package.relationships+xml"])
             try xml.emptyElement("Default", ["Extension": "xml", "ContentType": "application/xml"])
-            try xml.emptyElement("Override", ["PartName": "/" + workbookPath, "ContentType": spreadsheet + ".sheet.main+xml"])
+            try xml.emptyElement(
+                "Override", ["PartName": "/" + workbookPath, "ContentType": spreadsheet + ".sheet.main+xml"])
             for number in 1...sheetCount {
                 try xml.emptyElement(
                     "Override",
                     ["PartName": "/xl/worksheets/sheet\(number).xml", "ContentType": spreadsheet + ".worksheet+xml"])
             }
-            try xml.emptyElement("Override", ["PartName": "/" + stylesPath, "ContentType": spreadsheet + ".styles+xml"])
+            try xml.emptyElement(
+                "Override", ["PartName": "/" + stylesPath, "ContentType": spreadsheet + ".styles+xml"])
             try xml.emptyElement(
                 "Override",
-                ["PartName": "/" + corePropertiesPath, "ContentType": "application/vnd.openxmlformats-package.core-properties+xml"])
+                [
+                    "PartName": "/" + corePropertiesPath,
+                    "ContentType": "application/vnd.openxmlformats-package.core-properties+xml",
+                ])
             try xml.emptyElement(
                 "Override",
                 [

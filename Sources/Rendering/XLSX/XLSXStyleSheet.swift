@@ -89,11 +89,12 @@ enum XLSXStyleSheet {
             ("0", "0", "0"), ("0", "1", "2"), ("0", "2", "0"), ("0", "1", "0"), (percentFormatID, "0", "0"),
         ]
         for highlight in XLSXHighlight.allCases {
-            let fill = switch highlight {
-            case .none: "0"
-            case .inconsistent: "3"
-            case .error: "4"
-            }
+            let fill =
+                switch highlight {
+                case .none: "0"
+                case .inconsistent: "3"
+                case .error: "4"
+                }
             formats += [("0", "0", fill), (thousandsFormatID, "0", fill), (dateTimeFormatID, "0", fill)]
         }
         try xml.startElement("cellXfs")

@@ -47,7 +47,9 @@ extension XLSXTable {
                 switch cell {
                 case .text(let text):
                     // UTF-8 length bounds the display width from above: most cells are settled without a scan.
-                    if text.utf8.count > widths[index] { widths[index] = max(widths[index], XLSXText.displayWidth(text)) }
+                    if text.utf8.count > widths[index] {
+                        widths[index] = max(widths[index], XLSXText.displayWidth(text))
+                    }
                 case .number(let n): widths[index] = max(widths[index], XLSXText.groupedDigits(n) + 1)
                 case .date: widths[index] = max(widths[index], 20)
                 case .percent: widths[index] = max(widths[index], 9)

@@ -10,7 +10,8 @@ enum XLSXNamespace {
     static let worksheetType = relationships + "/worksheet"
     static let stylesType = relationships + "/styles"
     static let extendedPropertiesType = relationships + "/extended-properties"
-    static let corePropertiesType = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+    static let corePropertiesType =
+        "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
 }
 
 extension XMLStreamWriter {

@@ -7,7 +7,7 @@ import ZIPFoundation
 @testable import Rendering
 
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A rendered workbook read back for tests: its zip entries with ZIPFoundation, its sheets with XMLParser.
@@ -126,7 +126,8 @@ enum XLSXFixture {
         let snapshot = try snapshot ?? ResultsSnapshot(jsonData: Fixtures.data("hostile-results.json"))
         let templates = TemplateSet(bundled: BundledTemplates.directory!)
         return RenderContext(
-            report: ReportDefinition(name: "hostile-\(language.rawValue)", language: language, formats: [.xlsx], title: title),
+            report: ReportDefinition(
+                name: "hostile-\(language.rawValue)", language: language, formats: [.xlsx], title: title),
             strings: try templates.strings(for: language), snapshot: snapshot,
             summary: ConsistencySummary(tasks: snapshot.tasks), templates: templates,
             generatedAt: Date(timeIntervalSince1970: 1_795_136_523))

@@ -14,7 +14,8 @@ import Testing
                 finishedTime: 1_790_000_000_000 + Int64(index) * 1_000,
                 directories: (0..<3).map { d in
                     DirectoryResult(
-                        path: "/data/\(d)/\(index)", counts: FileCounts(total: index * 7 + d, different: index % 9 == 0 ? d : 0))
+                        path: "/data/\(d)/\(index)",
+                        counts: FileCounts(total: index * 7 + d, different: index % 9 == 0 ? d : 0))
                 })
         }
         var snapshot = try XLSXFixture.context().snapshot
@@ -46,8 +47,13 @@ import Testing
         #expect(first == second)
     }
 
-    @Test(arguments: [(Date(timeIntervalSince1970: 0), UInt16(0x21), UInt16(0)),
-                      (Date(timeIntervalSince1970: 1_795_136_523), UInt16((46 << 9) | (11 << 5) | 20), UInt16((1 << 11) | (2 << 5) | 1))])
+    @Test(arguments: [
+        (Date(timeIntervalSince1970: 0), UInt16(0x21), UInt16(0)),
+        (
+            Date(timeIntervalSince1970: 1_795_136_523), UInt16((46 << 9) | (11 << 5) | 20),
+            UInt16((1 << 11) | (2 << 5) | 1)
+        ),
+    ])
     func entriesAreDatedInUTCAndClampedTo1980(date: Date, dosDate: UInt16, dosTime: UInt16) {
         let fields = XLSXZipArchive.dosDateTime(date)
         #expect(fields.date == dosDate && fields.time == dosTime)

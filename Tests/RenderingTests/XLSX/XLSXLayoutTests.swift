@@ -13,7 +13,8 @@ import Testing
         let workbook = try WorkbookReader(url: XLSXFixture.render(context, limits: XLSXLimits(dataRowsPerSheet: limit)))
         let names = try workbook.sheetNames()
         let expectedSheets = (total + limit - 1) / limit
-        let directoryNames = [context.strings[.sheetDirectories]]
+        let directoryNames =
+            [context.strings[.sheetDirectories]]
             + (2...max(2, expectedSheets)).map { context.strings.format(.sheetDirectoriesContinued, $0) }
         #expect(Array(names[2..<(2 + expectedSheets)]) == Array(directoryNames.prefix(expectedSheets)))
         var paths: [String] = []
@@ -40,7 +41,13 @@ import Testing
         let rows = try WorkbookReader(url: XLSXFixture.render(context)).rows(ofSheet: 2).dropFirst()
         for (server, row) in zip(context.summary.servers, rows) {
             let highlight = XLSXServersTable.highlight(server.status)
-            #expect(row.allSatisfy { [XLSXStyleSheet.cell(.text, highlight), XLSXStyleSheet.cell(.number, highlight), XLSXStyleSheet.cell(.date, highlight)].contains($0.style) })
+            #expect(
+                row.allSatisfy {
+                    [
+                        XLSXStyleSheet.cell(.text, highlight), XLSXStyleSheet.cell(.number, highlight),
+                        XLSXStyleSheet.cell(.date, highlight),
+                    ].contains($0.style)
+                })
             #expect((highlight != .none) == [.inconsistent, .error].contains(server.status))
         }
     }

@@ -29,7 +29,10 @@ import Testing
         let context = try XLSXFixture.context(language)
         let names = try WorkbookReader(url: XLSXFixture.render(context)).sheetNames()
         let strings = context.strings
-        #expect(names == [strings[.sheetOverview], strings[.sheetServers], strings[.sheetDirectories], strings[.sheetErrors]])
+        #expect(
+            names == [
+                strings[.sheetOverview], strings[.sheetServers], strings[.sheetDirectories], strings[.sheetErrors],
+            ])
     }
 
     @Test func errorsSheetOnlyWhenSomeTaskFailed() throws {
