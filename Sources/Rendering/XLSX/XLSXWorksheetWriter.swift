@@ -88,7 +88,7 @@ final class XLSXWorksheetWriter {
                 try xml.attribute("t", "inlineStr")
                 try xml.startElement("is")
                 try xml.startElement("t")
-                if text.first.map(Self.isSpace) == true || text.last.map(Self.isSpace) == true {
+                if text.utf8.first.map(Self.isSpace) == true || text.utf8.last.map(Self.isSpace) == true {
                     try xml.attribute("xml:space", "preserve")
                 }
                 try xml.text(text)
@@ -111,7 +111,10 @@ final class XLSXWorksheetWriter {
 
     private static let styleNames = (0..<32).map(String.init)
 
-    private static func isSpace(_ character: Character) -> Bool { character.isWhitespace }
+    /// XML whitespace, which a reader may strip at either end of a cell unless `xml:space="preserve"` says not to.
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
 
     /// `A` for 0, `Z` for 25, `AA` for 26.
     static func columnLetter(_ index: Int) -> String {
