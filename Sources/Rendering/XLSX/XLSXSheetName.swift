@@ -5,8 +5,9 @@ enum XLSXSheetName {
     private static let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
 
     /// `proposed` made legal: forbidden characters and control characters removed, cut to 31 UTF-16 units,
-    /// and made unique against `taken` (compared case-insensitively) with a ` (n)` suffix.
-    static func legal(_ proposed: String, taken: [String], fallback: String = "Sheet") -> String {
+    /// and made unique against `taken` (compared case-insensitively) with a ` (n)` suffix; `fallback` (the
+    /// sheet's number, which reads the same in every language) when nothing usable is left.
+    static func legal(_ proposed: String, taken: [String], fallback: String) -> String {
         var name = String(proposed.filter { !forbidden.contains($0) && !$0.unicodeScalars.contains(where: isControl) })
         name = trimmingApostrophes(name.trimmingWhitespace())
         if name.isEmpty || name.lowercased() == "history" { name = fallback }

@@ -26,7 +26,7 @@ struct XLSXWorkbookPlan: Sendable {
     init(summary: ConsistencySummary, strings: StringTable, limits: XLSXLimits) {
         var sheets: [Sheet] = []
         func add(_ proposed: String, _ content: Content) {
-            let name = XLSXSheetName.legal(proposed, taken: sheets.map(\.name), fallback: "Sheet\(sheets.count + 1)")
+            let name = XLSXSheetName.legal(proposed, taken: sheets.map(\.name), fallback: String(sheets.count + 1))
             sheets.append(Sheet(name: name, content: content, number: sheets.count + 1))
         }
         add(strings[.sheetOverview], .overview)

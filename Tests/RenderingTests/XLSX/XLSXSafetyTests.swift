@@ -56,21 +56,22 @@ import Testing
         ("Overview", "Overview"),
         ("a[b]c:d*e?f/g\\h", "abcdefgh"),
         ("'quoted'", "quoted"),
-        ("History", "Sheet"),
-        ("   ", "Sheet"),
+        ("History", "7"),
+        ("   ", "7"),
         ("A name that is far longer than thirty-one characters", "A name that is far longer than"),
         ("目录（2）", "目录（2）"),
     ])
     func sheetNamesAreMadeLegal(proposed: String, expected: String) {
-        let name = XLSXSheetName.legal(proposed, taken: [])
+        let name = XLSXSheetName.legal(proposed, taken: [], fallback: "7")
         #expect(name == expected)
         #expect(XLSXSheetName.isLegal(name))
     }
 
     @Test func sheetNamesAreUniqueIgnoringCase() {
-        let first = XLSXSheetName.legal("Servers", taken: [])
-        let second = XLSXSheetName.legal("SERVERS", taken: [first])
-        let third = XLSXSheetName.legal(String(repeating: "x", count: 40), taken: [String(repeating: "x", count: 31)])
+        let first = XLSXSheetName.legal("Servers", taken: [], fallback: "1")
+        let second = XLSXSheetName.legal("SERVERS", taken: [first], fallback: "2")
+        let third = XLSXSheetName.legal(
+            String(repeating: "x", count: 40), taken: [String(repeating: "x", count: 31)], fallback: "3")
         #expect(second == "SERVERS (2)")
         #expect(third == String(repeating: "x", count: 27) + " (2)" && XLSXSheetName.isLegal(third))
     }

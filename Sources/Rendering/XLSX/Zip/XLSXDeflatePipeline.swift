@@ -45,9 +45,10 @@ final class XLSXDeflatePipeline: @unchecked Sendable {
         self.settings = settings
         self.write = write
         buffer.reserveCapacity(settings.chunkSize + 8192)
+        // Every deflater exists before the first thread starts, so a failure here leaves no thread behind.
+        let deflaters = try (0..<settings.threads).map { _ in try XLSXDeflater(level: settings.level) }
         running = settings.threads
-        for _ in 0..<settings.threads {
-            let deflater = try XLSXDeflater(level: settings.level)
+        for deflater in deflaters {
             let thread = Thread { [self] in work(deflater) }
             thread.name = "xlsx-deflate"
             thread.start()
