@@ -29,6 +29,7 @@ enum XLSXColumnKind: Equatable {
 protocol XLSXTable: Sendable {
     /// The header row, in the report's language.
     var headers: [String] { get }
+    /// What each column holds, which picks its number format.
     var kinds: [XLSXColumnKind] { get }
     /// Data rows in all; a sheet shows a range of them.
     var rowCount: Int { get }

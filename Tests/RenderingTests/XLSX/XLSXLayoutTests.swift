@@ -59,4 +59,29 @@ import Testing
         #expect(try workbook.sheetNames().count == 3)
         #expect(try workbook.rows(ofSheet: 3).count == 1)
     }
+
+    @Test func onlyTheWorkbookIsLeftInTheOutputFolder() throws {
+        let url = try XLSXFixture.render(XLSXFixture.context())
+        let files = try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)
+        #expect(files == ["hostile-en-us.xlsx"])
+    }
+
+    @Test func aChineseWorkbookShowsNoEnglishWord() throws {
+        let context = try XLSXFixture.context(.zhCN)
+        let english = try context.templates.strings(for: .enUS)
+        // Words both tables share (such as UTC) are not English leaks.
+        let words = Set(StringKey.allCases.map { english[$0] }).subtracting(
+            StringKey.allCases.map { context.strings[$0] })
+        let workbook = try WorkbookReader(url: XLSXFixture.render(context))
+        let names = try workbook.sheetNames()
+        var texts = Set(names)
+        for number in 1...names.count {
+            for row in try workbook.rows(ofSheet: number) {
+                texts.formUnion(row.filter { $0.type == "inlineStr" }.map(\.value))
+            }
+        }
+        let leaked = texts.intersection(words)
+        #expect(leaked.isEmpty, "English words in the zh-cn workbook: \(leaked.sorted())")
+        #expect(texts.contains(context.strings[.labelRunMetadata]))
+    }
 }
