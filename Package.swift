@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "Rendering",
             dependencies: [
-                "ReportModel", "CLibXML2",
+                "ReportModel", "CLibXML2", "CSystemZlib",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -93,6 +93,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // zlib, imported by exactly one Swift file (Rendering/XLSX/Zip/XLSXDeflater.swift): the workbook's
+        // parallel deflate, at a level ZIPFoundation does not let us choose.
+        .systemLibrary(
+            name: "CSystemZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Fixtures and the mock world shared by the test targets.
         .target(
             name: "TestSupport",
@@ -109,11 +116,17 @@ let package = Package(
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "SMSMock", "TestSupport"]),
         .testTarget(
             name: "RenderingTests",
-            dependencies: ["Rendering", "ReportModel", "ReportTemplates", "TestSupport", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: [
+                "Rendering", "ReportModel", "ReportTemplates", "TestSupport",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "smsreportTests",
-            dependencies: ["TestSupport", "SMSMock", "SMSAPI", "ReportModel", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: [
+                "TestSupport", "SMSMock", "SMSAPI", "ReportModel", .product(name: "CSV", package: "CSV.swift"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

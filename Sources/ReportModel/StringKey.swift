@@ -59,6 +59,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case sheetDirectoriesContinued = "sheet.directories_continued"
     case sheetErrors = "sheet.errors"
     case cellTruncatedMarker = "cell.truncated_marker"
+    /// Header of the overview's export list column that says why a batch fell back or failed.
+    case xlsxExportNote = "xlsx.export_note"
 
     // MARK: HTML
     case htmlFilterPlaceholder = "html.filter_placeholder"

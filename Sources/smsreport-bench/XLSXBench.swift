@@ -1,4 +1,57 @@
-/// The XLSX benchmark (issue 4).
+import Foundation
+import Rendering
+import ReportModel
+import ReportTemplates
+
+/// The XLSX benchmark and sample renderer (issue 4).
+///
+///     smsreport-bench xlsx --servers 100000 --directories 10 --out DIR [--language L] [--level 1-9] [--threads N]
+///                          [--save-results FILE] [--rows-per-sheet N]
+///     smsreport-bench xlsx --results results.json --language en-us|zh-cn --out DIR [--name NAME]
+///
+/// Renders the synthetic or given snapshot once and prints the wall time and the peak RSS.
 enum XLSXBench {
-    static func run(_ arguments: [String]) throws {}
+    static func run(_ arguments: [String]) throws {
+        let options = try Options(arguments)
+        let loadStart = Date()
+        let snapshot: ResultsSnapshot
+        if let results = options.value("--results") {
+            snapshot = try ResultsSnapshot(jsonData: Data(contentsOf: URL(fileURLWithPath: results)), source: results)
+        } else {
+            snapshot = SyntheticSnapshot.make(
+                servers: options.int("--servers", default: 100_000),
+                directoriesPerServer: options.int("--directories", default: 10))
+        }
+        if let path = options.value("--save-results") {
+            try snapshot.jsonData().write(to: URL(fileURLWithPath: path))
+        }
+        let summary = ConsistencySummary(tasks: snapshot.tasks)
+        let language = ReportLanguage(rawValue: options.value("--language") ?? "en-us") ?? .enUS
+        guard let bundled = BundledTemplates.directory else { throw Options.Failure("bundled templates not found") }
+        let templates = TemplateSet(bundled: bundled)
+        let report = ReportDefinition(
+            name: options.value("--name") ?? "bench-\(language.rawValue)", language: language, formats: [.xlsx])
+        let context = RenderContext(
+            report: report, strings: try templates.strings(for: language), snapshot: snapshot, summary: summary,
+            templates: templates, generatedAt: ReportTime.generationTime())
+        let output = try OutputFolder(url: URL(fileURLWithPath: options.value("--out") ?? "bench-out"))
+        let limits = XLSXLimits(
+            dataRowsPerSheet: options.int("--rows-per-sheet", default: XLSXLimits.excel.dataRowsPerSheet))
+        let compression = XLSXCompression(
+            level: Int32(options.int("--level", default: Int(XLSXCompression.standard.level))),
+            threads: options.int("--threads", default: XLSXCompression.standard.threads))
+        let prepared = Date().timeIntervalSince(loadStart)
+        let snapshotRSS = Options.peakRSSKiB() / 1024
+
+        let start = Date()
+        let urls = try XLSXReportRenderer(limits: limits, compression: compression).render(context, to: output)
+        let seconds = Date().timeIntervalSince(start)
+        let bytes = (try? FileManager.default.attributesOfItem(atPath: urls[0].path)[.size] as? Int) ?? 0
+        print("xlsx: \(urls[0].path)")
+        print(
+            "xlsx: servers \(summary.totals.serverCount), directory rows \(summary.totals.directoryCount), "
+                + "size \(bytes) bytes")
+        print(String(format: "xlsx: snapshot %.2f s, render %.2f s", prepared, seconds))
+        print("xlsx: peak RSS \(Options.peakRSSKiB() / 1024) MiB (\(snapshotRSS) MiB before rendering)")
+    }
 }

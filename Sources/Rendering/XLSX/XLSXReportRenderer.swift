@@ -1,9 +1,24 @@
 import Foundation
 import ReportModel
 
-/// Writes `<name>.xlsx`. (Being built in issue 4.)
+/// Writes `<name>.xlsx`: an OOXML workbook with overview, servers, directories and (when any task failed) errors
+/// sheets, streamed row by row from the summary into a zip compressed on several threads.
 public struct XLSXReportRenderer: ReportRenderer {
     public var format: ReportFormat { .xlsx }
-    public init() {}
-    public func render(_ context: RenderContext, to output: OutputFolder) throws -> [URL] { [] }
+    /// Excel's limits by default; tests inject small ones to prove the directories split.
+    public let limits: XLSXLimits
+    public let compression: XLSXCompression
+
+    /// A renderer writing under `limits`, compressing with `compression`.
+    public init(limits: XLSXLimits = .excel, compression: XLSXCompression = .standard) {
+        self.limits = limits
+        self.compression = compression
+    }
+
+    public func render(_ context: RenderContext, to output: OutputFolder) throws -> [URL] {
+        let url = try output.write("\(context.report.name).xlsx") { temporary in
+            try XLSXWorkbookWriter(context: context, limits: limits, compression: compression).write(to: temporary)
+        }
+        return [url]
+    }
 }

@@ -21,7 +21,7 @@ public enum XMLTextPolicy: Sendable {
                 if Self.isForbiddenInXML(scalar) {
                     result.append(contentsOf: Self.ooxmlEscape(scalar.value).unicodeScalars)
                 } else if scalar == "_" && Self.isOOXMLEscape(scalars, at: index) {
-                    result.append(contentsOf: "_x005F".unicodeScalars)
+                    result.append(contentsOf: "_x005F_".unicodeScalars)
                 } else {
                     result.append(scalar)
                 }

@@ -1,0 +1,80 @@
+import ReportModel
+
+/// The overview sheet: the title, run metadata, totals by status and file counts, and the exported files.
+enum XLSXOverviewSheet {
+    /// Label, value, and two more columns for the export list.
+    static let widths: [Double] = [34, 48, 30, 48]
+
+    /// Writes the overview's rows.
+    static func write(_ context: RenderContext, to writer: XLSXWorksheetWriter) throws {
+        let strings = context.strings
+        let run = context.snapshot.run
+        let totals = context.summary.totals
+        let plain = XLSXStyleSheet.plain
+        let number = XLSXStyleSheet.cell(.number, .none)
+        let date = XLSXStyleSheet.cell(.date, .none)
+        func pair(_ key: StringKey, _ value: XLSXCell, _ style: Int) throws {
+            try writer.row([.text(strings[key]), value], styles: [plain, style])
+        }
+        func section(_ key: StringKey) throws {
+            try writer.row([], styles: [])
+            try writer.row([.text(strings[key])], styles: [XLSXStyleSheet.label])
+        }
+
+        try writer.row([.text(context.title)], styles: [XLSXStyleSheet.title])
+        try section(.labelRunMetadata)
+        try pair(.labelToolVersion, .text(run.toolVersion), plain)
+        try pair(.labelEndpoint, .text(run.endpointHost), plain)
+        try pair(.labelManifest, .text(run.manifest.name), plain)
+        try pair(.labelManifestDigest, .text(run.manifest.sha256), plain)
+        try pair(.labelLanguage, .text(strings.languageName(context.report.language)), plain)
+        try pair(.labelStartedAt, .date(run.startedAt), date)
+        try pair(.labelFinishedAt, .date(run.finishedAt), date)
+        try pair(.labelGeneratedAt, .date(context.generatedAt), date)
+        try pair(.labelTaskCount, .number(totals.taskCount), number)
+        try pair(.labelServerCount, .number(totals.serverCount), number)
+        try pair(.labelFailedTaskCount, .number(totals.failedTaskCount), number)
+
+        try section(.labelServersByStatus)
+        for status in ServerStatus.allCases {
+            try writer.row([.text(strings.status(status)), .number(totals.servers(status))], styles: [plain, number])
+        }
+
+        try section(.labelTotals)
+        try pair(.columnDirectories, .number(totals.directoryCount), number)
+        try pair(.columnTotalFiles, .number(totals.counts.total), number)
+        try pair(.columnDifferentFiles, .number(totals.counts.different), number)
+        try pair(.columnMissingOnTarget, .number(totals.counts.missingOnTarget), number)
+        try pair(.columnExtraOnTarget, .number(totals.counts.extraOnTarget), number)
+        if let ratio = totals.counts.consistencyRatio {
+            try pair(.labelConsistencyRatio, .percent(ratio), XLSXStyleSheet.percent)
+        } else {
+            try pair(.labelConsistencyRatio, .text(strings[.labelUnknown]), plain)
+        }
+
+        let exports = context.snapshot.exports
+        guard !exports.isEmpty else { return }
+        try section(.labelExports)
+        let header = XLSXStyleSheet.header
+        try writer.row(
+            [
+                .text(strings[.labelExportBatch]), .text(strings[.labelExportLanguage]),
+                .text(strings[.labelExportFile]), .text(strings[.xlsxExportNote]),
+            ], styles: [header, header, header, header])
+        for record in exports {
+            let language = strings.languageName(record.language ?? record.requestedLanguage)
+            var note = ""
+            if let error = record.error {
+                note = strings[.labelExportFailed] + ": " + error.displayText
+            } else if record.fellBack, let actual = record.language {
+                note = strings.format(
+                    .labelExportFallback, strings.languageName(actual), strings.languageName(record.requestedLanguage))
+            }
+            let highlight: XLSXHighlight = record.error == nil ? .none : .error
+            let text = XLSXStyleSheet.cell(.text, highlight)
+            try writer.row(
+                [.number(record.batch), .text(language), .text(record.file ?? ""), .text(note)],
+                styles: [XLSXStyleSheet.cell(.number, highlight), text, text, text])
+        }
+    }
+}
