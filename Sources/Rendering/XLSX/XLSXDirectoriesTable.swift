@@ -12,21 +12,13 @@ struct XLSXDirectoriesTable: XLSXTable {
         rowCount = servers.reduce(0) { $0 + $1.directoryCount }
     }
 
-    var headers: [String] {
-        [
-            strings[.columnSourceName], strings[.columnSourceID], strings[.columnTaskID], strings[.columnDirectory],
-            strings[.columnTotalFiles], strings[.columnDifferentFiles], strings[.columnMissingOnTarget],
-            strings[.columnExtraOnTarget], strings[.columnStatus],
-        ]
-    }
+    var headers: [String] { ReportTables.directoryHeader(strings) }
 
     var kinds: [XLSXColumnKind] { [.text, .text, .text, .text, .number, .number, .number, .number, .text] }
 
     func forEachRow(in range: Range<Int>, _ body: ([XLSXCell], XLSXHighlight) throws -> Void) rethrows {
         var cells: [XLSXCell] = []
         cells.reserveCapacity(9)
-        let consistent = strings.status(.consistent)
-        let inconsistent = strings.status(.inconsistent)
         var index = 0
         for server in servers {
             // Whole servers before the range are skipped by their count, without visiting their directories.
@@ -39,18 +31,10 @@ struct XLSXDirectoriesTable: XLSXTable {
                     defer { index += 1 }
                     if index < range.lowerBound { continue }
                     if index >= range.upperBound { return }
-                    let bad = directory.isInconsistent
+                    let row = DirectoryRow(taskID: task.taskID, directory: directory)
                     cells.removeAll(keepingCapacity: true)
-                    cells.append(.text(server.sourceName))
-                    cells.append(.text(server.sourceID))
-                    cells.append(.text(task.taskID))
-                    cells.append(.text(directory.path))
-                    cells.append(.number(directory.counts.total))
-                    cells.append(.number(directory.counts.different))
-                    cells.append(.number(directory.counts.missingOnTarget))
-                    cells.append(.number(directory.counts.extraOnTarget))
-                    cells.append(.text(bad ? inconsistent : consistent))
-                    try body(cells, bad ? .inconsistent : .none)
+                    cells.append(contentsOf: ReportTables.directoryRow(server, row).map { XLSXCell($0, strings) })
+                    try body(cells, row.status == .inconsistent ? .inconsistent : .none)
                 }
             }
         }

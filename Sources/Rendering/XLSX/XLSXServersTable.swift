@@ -5,14 +5,7 @@ struct XLSXServersTable: XLSXTable {
     let servers: [ServerSummary]
     let strings: StringTable
 
-    var headers: [String] {
-        [
-            strings[.columnSourceName], strings[.columnSourceID], strings[.columnTaskIDs], strings[.columnStatus],
-            strings[.columnDirectories], strings[.columnTotalFiles], strings[.columnDifferentFiles],
-            strings[.columnMissingOnTarget], strings[.columnExtraOnTarget], strings[.columnVerifiedAt],
-            strings[.columnError],
-        ]
-    }
+    var headers: [String] { ReportTables.serverHeader(strings) }
 
     var kinds: [XLSXColumnKind] {
         [.text, .text, .text, .text, .number, .number, .number, .number, .number, .date, .text]
@@ -25,17 +18,7 @@ struct XLSXServersTable: XLSXTable {
         cells.reserveCapacity(11)
         for server in servers[range] {
             cells.removeAll(keepingCapacity: true)
-            cells.append(.text(server.sourceName))
-            cells.append(.text(server.sourceID))
-            cells.append(.text(server.taskIDs.joined(separator: ";")))
-            cells.append(.text(strings.status(server.status)))
-            cells.append(.number(server.directoryCount))
-            cells.append(.number(server.counts.total))
-            cells.append(.number(server.counts.different))
-            cells.append(.number(server.counts.missingOnTarget))
-            cells.append(.number(server.counts.extraOnTarget))
-            cells.append(.date(server.verifiedAt))
-            cells.append(.text(server.errors.map(\.error.displayText).joined(separator: "; ")))
+            cells.append(contentsOf: ReportTables.serverRow(server).map { XLSXCell($0, strings) })
             try body(cells, Self.highlight(server.status))
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import ReportModel
 
 /// One cell of a table row.
 enum XLSXCell {
@@ -8,6 +9,18 @@ enum XLSXCell {
     case date(Date?)
     /// A share, shown as a percentage; an empty cell when nil.
     case percent(Double?)
+}
+
+extension XLSXCell {
+    /// The XLSX form of a shared table cell: status words become text in the report's language.
+    init(_ cell: TableCell, _ strings: StringTable) {
+        switch cell {
+        case .text(let text): self = .text(text)
+        case .integer(let value): self = .number(value)
+        case .date(let date): self = .date(date)
+        case .status(let status): self = .text(strings.status(status))
+        }
+    }
 }
 
 /// How a row is highlighted; the fill tells readers which rows need attention.
