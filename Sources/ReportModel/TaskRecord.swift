@@ -121,10 +121,12 @@ public struct FileCounts: Sendable, Hashable {
     /// True when any file differs, is missing on the target or is extra on the target.
     public var hasDifferences: Bool { different > 0 || missingOnTarget > 0 || extraOnTarget > 0 }
 
-    /// Share of verified files that are the same on the target; nil when no file was verified.
-    public var consistencyRatio: Double? {
+    /// Share of verified files that are the same on the target, in hundredths of a percent, rounded down so
+    /// that a single differing or missing file never shows as 100%; nil when no file was verified.
+    public var consistencyBasisPoints: Int? {
         guard total > 0 else { return nil }
-        return Double(max(0, total - different - missingOnTarget)) / Double(total)
+        let same = max(0, total - different - missingOnTarget)
+        return Int((Int64(same) * 10_000) / Int64(total))
     }
 
     public static func + (lhs: FileCounts, rhs: FileCounts) -> FileCounts {

@@ -11,11 +11,10 @@ enum HTMLNumbers {
         return value < 0 ? "-" + grouped : grouped
     }
 
-    /// The consistency ratio as a percentage with two decimals, rounded down so that any difference
-    /// shows as less than 100%; an em dash when no file was verified.
-    static func ratio(_ ratio: Double?) -> String {
-        guard let ratio else { return "—" }
-        let hundredths = Int((ratio * 10_000).rounded(.down))
+    /// The consistency ratio (``FileCounts/consistencyBasisPoints``) as a percentage with two decimals;
+    /// an em dash when no file was verified.
+    static func ratio(_ basisPoints: Int?) -> String {
+        guard let hundredths = basisPoints else { return "—" }
         return "\(hundredths / 100).\(pad(hundredths % 100, 2))%"
     }
 

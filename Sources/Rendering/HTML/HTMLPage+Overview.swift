@@ -36,7 +36,7 @@ extension HTMLPage {
                 try html.element("div", ["class": "card card-ratio"]) {
                     try html.element("dt", text: strings[.labelConsistencyRatio])
                     try html.element(
-                        "dd", ["class": "card-value"], text: HTMLNumbers.ratio(totals.counts.consistencyRatio))
+                        "dd", ["class": "card-value"], text: HTMLNumbers.ratio(totals.counts.consistencyBasisPoints))
                     try html.element("dd", ["class": "card-note"], text: strings[.htmlRatioHint])
                 }
                 let figures: [(StringKey, Int, String)] = [

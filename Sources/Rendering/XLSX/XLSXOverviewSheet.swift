@@ -46,8 +46,8 @@ enum XLSXOverviewSheet {
         try pair(.columnDifferentFiles, .number(totals.counts.different), number)
         try pair(.columnMissingOnTarget, .number(totals.counts.missingOnTarget), number)
         try pair(.columnExtraOnTarget, .number(totals.counts.extraOnTarget), number)
-        if let ratio = totals.counts.consistencyRatio {
-            try pair(.labelConsistencyRatio, .percent(ratio), XLSXStyleSheet.percent)
+        if let basisPoints = totals.counts.consistencyBasisPoints {
+            try pair(.labelConsistencyRatio, .percent(Double(basisPoints) / 10_000), XLSXStyleSheet.percent)
         } else {
             try pair(.labelConsistencyRatio, .text(strings[.labelUnknown]), plain)
         }

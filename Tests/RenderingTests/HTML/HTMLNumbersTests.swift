@@ -1,3 +1,4 @@
+import ReportModel
 import Testing
 
 @testable import Rendering
@@ -10,10 +11,15 @@ import Testing
     }
 
     @Test func ratioRoundsDownSoThatADifferenceNeverShowsAsComplete() {
-        #expect(HTMLNumbers.ratio(1) == "100.00%")
-        #expect(HTMLNumbers.ratio(0.99999) == "99.99%")
-        #expect(HTMLNumbers.ratio(0.5) == "50.00%")
-        #expect(HTMLNumbers.ratio(0.0123) == "1.23%")
+        func ratio(total: Int, different: Int = 0, missing: Int = 0) -> String {
+            HTMLNumbers.ratio(FileCounts(total: total, different: different, missingOnTarget: missing).consistencyBasisPoints)
+        }
+        #expect(ratio(total: 10) == "100.00%")
+        #expect(ratio(total: 24_500_298, different: 156, missing: 14) == "99.99%")
+        #expect(ratio(total: 100_000, different: 1) == "99.99%")
+        #expect(ratio(total: 2, different: 1) == "50.00%")
+        #expect(ratio(total: 10_000, different: 9_877) == "1.23%")
+        #expect(ratio(total: 5, missing: 9) == "0.00%")
         #expect(HTMLNumbers.ratio(nil) == "—")
     }
 
