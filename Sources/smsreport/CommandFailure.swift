@@ -38,3 +38,19 @@ enum CommandFailure {
         Console.writeError("smsreport: error: \(message)\n")
     }
 }
+
+/// A command whose failures end with SPEC 4's exit codes: `execute()` does the work, `run()` maps its errors.
+protocol ReportingCommand: AsyncParsableCommand {
+    /// The command's work; any error it throws becomes a message on stderr and an exit code.
+    func execute() async throws
+}
+
+extension ReportingCommand {
+    func run() async throws {
+        do {
+            try await execute()
+        } catch {
+            throw CommandFailure.exitCode(for: error)
+        }
+    }
+}

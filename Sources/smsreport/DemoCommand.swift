@@ -8,7 +8,7 @@ import SMSAPI
 import SMSMock
 
 /// `smsreport demo`: the whole pipeline against the built-in mock API, with the sample manifest and config.
-struct DemoCommand: AsyncParsableCommand {
+struct DemoCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run the whole pipeline against the built-in mock API and write sample reports.",
@@ -30,15 +30,7 @@ struct DemoCommand: AsyncParsableCommand {
     /// The task the demo's mock answers 404 for, to show how a missing result looks.
     static let unknownTaskID = "0f3c9a55-0000-4000-8000-00000000dead"
 
-    func run() async throws {
-        do {
-            try await execute()
-        } catch {
-            throw CommandFailure.exitCode(for: error)
-        }
-    }
-
-    private func execute() async throws {
+    func execute() async throws {
         let logger = console.makeLogger()
         let folder = try samplesFolder()
         let manifestURL = folder.appendingPathComponent("manifest.csv")

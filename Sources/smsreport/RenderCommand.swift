@@ -5,7 +5,7 @@ import Rendering
 import ReportModel
 
 /// `smsreport render`: re-renders reports offline from a `results.json`.
-struct RenderCommand: AsyncParsableCommand {
+struct RenderCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Re-render reports from a results.json, offline.",
@@ -20,15 +20,7 @@ struct RenderCommand: AsyncParsableCommand {
     @OptionGroup var report: ReportOptions
     @OptionGroup var console: ConsoleOptions
 
-    func run() async throws {
-        do {
-            try execute()
-        } catch {
-            throw CommandFailure.exitCode(for: error)
-        }
-    }
-
-    private func execute() throws {
+    func execute() async throws {
         let logger = console.makeLogger()
         let configuration = try report.loadConfiguration()
         let reports = try report.reports(configuration)

@@ -6,7 +6,7 @@ import ReportModel
 import SMSAPI
 
 /// `smsreport run`: the whole pipeline against the SMS API.
-struct RunCommand: AsyncParsableCommand {
+struct RunCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Fetch consistency results for a task manifest and write the reports.",
@@ -40,15 +40,7 @@ struct RunCommand: AsyncParsableCommand {
         if state != nil && !discover { throw ValidationError("--state goes with --discover") }
     }
 
-    func run() async throws {
-        do {
-            try await execute()
-        } catch {
-            throw CommandFailure.exitCode(for: error)
-        }
-    }
-
-    private func execute() async throws {
+    func execute() async throws {
         let logger = console.makeLogger()
         let configuration = try report.loadConfiguration()
         let reports = try report.reports(configuration)
