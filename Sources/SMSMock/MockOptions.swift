@@ -51,13 +51,17 @@ public struct MockFaults: Sendable, Hashable {
     public var exportAcceptedLanguages: Set<String>
     /// Answer exports with a bare `{}` (as the API page's example shows) instead of a file.
     public var exportAcknowledgementOnly: Bool
+    /// Answer every authenticated request 403 `SMS.9004`, as for an account without the IAM permission.
+    public var permissionDenied: Bool
+    /// Tasks answered 403 `SMS.9004` (a permission that covers only some resources).
+    public var forbiddenTaskIDs: Set<String>
 
     public init(
         latency: Duration = .zero, throttleEveryNth: Int? = nil, retryAfter: String? = "1",
         serverErrorRate: Double = 0, serverErrorSeed: UInt64 = 0, notFoundTaskIDs: Set<String> = [],
         malformedTaskIDs: Set<String> = [], finishedTimeAsString: Bool = false, finishedTimeInSeconds: Bool = false,
         responseShape: MockResponseShape = .a, exportAcceptedLanguages: Set<String> = ["en-us", "zh-cn"],
-        exportAcknowledgementOnly: Bool = false
+        exportAcknowledgementOnly: Bool = false, permissionDenied: Bool = false, forbiddenTaskIDs: Set<String> = []
     ) {
         self.latency = latency
         self.throttleEveryNth = throttleEveryNth
@@ -71,6 +75,8 @@ public struct MockFaults: Sendable, Hashable {
         self.responseShape = responseShape
         self.exportAcceptedLanguages = exportAcceptedLanguages
         self.exportAcknowledgementOnly = exportAcknowledgementOnly
+        self.permissionDenied = permissionDenied
+        self.forbiddenTaskIDs = forbiddenTaskIDs
     }
 }
 

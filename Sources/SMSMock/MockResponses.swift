@@ -8,6 +8,18 @@ enum MockResponses {
         .object(["error_code": .string(code), "error_msg": .string(message)])
     }
 
+    /// A 403 body as the export page documents it, with the authorization extras.
+    static func permissionDenied() -> JSONValue {
+        let message = "You do not have permission to perform action sms:server:getConsistencyResult on resource task."
+        return .object([
+            "error_code": .string("SMS.9004"),
+            "error_msg": .string("The current account does not have the permission to execute policy. \(message)"),
+            "encoded_authorization_message": .string("mock-encoded-authorization"),
+            "error_param": .array([.string(message)]),
+            "details": .array([.object(["error_code": .string("SMS.9004"), "error_msg": .string(message)])]),
+        ])
+    }
+
     /// The consistency result of `task` in `shape`.
     static func result(of task: MockTask, faults: MockFaults) -> JSONValue {
         let shape: MockResponseShape =

@@ -39,6 +39,9 @@ struct MockRoutes: Sendable {
                 MockResponses.error(code: "APIG.0301", message: "Incorrect IAM authentication information: \(reason)"),
                 number: number)
         }
+        if faults.permissionDenied {
+            return Self.json(.forbidden, MockResponses.permissionDenied(), number: number)
+        }
         if let every = faults.throttleEveryNth, every > 0, number % every == 0 {
             counters.throttled()
             var response = Self.json(
@@ -107,6 +110,9 @@ struct MockRoutes: Sendable {
         let taskID = SDKPercentEncoding.decode(String(encodedID))
         let faults = options.faults
         counters.answeredResult(taskID: taskID)
+        if faults.forbiddenTaskIDs.contains(taskID) {
+            return Self.json(.forbidden, MockResponses.permissionDenied(), number: incoming.number)
+        }
         guard !faults.notFoundTaskIDs.contains(taskID), let task = world.task(id: taskID) else {
             return Self.json(
                 .notFound, MockResponses.error(code: "SMS.6105", message: "The task does not exist."),

@@ -140,3 +140,52 @@ import TestSupport
         #expect(error.map { "\($0)" }?.contains("wrong-token") == false)
     }
 }
+
+extension PipelineRunTests {
+    @Test func anUnreachableEndpointStopsTheRun() async throws {
+        var configuration = SMSClientConfiguration()
+        configuration.retry.maxRetries = 1
+        configuration.retry.baseDelay = .milliseconds(1)
+        configuration.connectTimeout = .milliseconds(200)
+        let endpoint = try SMSEndpoint(url: "http://127.0.0.1:1")
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        let entries = (0..<20).map {
+            ManifestEntry(taskID: "t-\($0)", sourceID: "s", sourceName: "n", location: ManifestLocation(file: "m.csv", line: $0 + 2))
+        }
+        let manifest = Manifest(entries: entries, info: ManifestInfo(name: "m.csv", sha256: "", taskCount: 20))
+        let error = await #expect(throws: PipelineError.self) {
+            try await SMSClient.withClient(
+                endpoint: endpoint, credentials: .token(Self.token), configuration: configuration, logger: logger
+            ) { client in
+                let run = PipelineRun(
+                    client: client, endpoint: endpoint,
+                    options: PipelineRun.Options(languages: [.enUS], toolVersion: "test"), logger: logger)
+                _ = try await run.run(manifest, saveArtefact: { _, _ in })
+            }
+        }
+        #expect(error?.isEndpointUnreachable == true)
+    }
+}
+
+extension PipelineRunTests {
+    @Test func anAccountWithoutPermissionStopsAfterFiveAnswers() async throws {
+        let world = MockWorld.synthetic(taskCount: 300, seed: 12)
+        var faults = MockFaults()
+        faults.permissionDenied = true
+        let error = await #expect(throws: PipelineError.self) {
+            _ = try await Self.run(world: world, faults: faults)
+        }
+        #expect(error?.isPermissionDenied == true)
+        #expect(error.map { "\($0)" }?.contains("SMS.9004") == true)
+    }
+
+    @Test func aFewForbiddenTasksAreErrorRows() async throws {
+        let world = MockWorld.synthetic(taskCount: 50, seed: 13)
+        let ids = world.taskInfos.map(\.taskID)
+        var faults = MockFaults()
+        faults.forbiddenTaskIDs = [ids[10], ids[40]]
+        let (snapshot, _, _) = try await Self.run(world: world, faults: faults)
+        #expect(snapshot.tasks.filter { $0.error?.httpStatus == 403 }.map(\.taskID) == [ids[10], ids[40]])
+        #expect(snapshot.tasks[10].error?.code == "SMS.9004")
+    }
+}

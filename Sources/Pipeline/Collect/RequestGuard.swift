@@ -1,13 +1,14 @@
 import SMSAPI
 
 /// Watches every answer of a run and decides when the run must stop early (SPEC 2 step 4):
-/// a 401 on any request; a 403 on each of the first five answered requests; no answer at all from the
-/// endpoint for the first few requests.
+/// a 401 on any request; a 403 on each of the first five answered requests; a request that got no answer at
+/// all, retries included, before any other request was answered.
 actor RequestGuard {
     /// How many first answers must all be 403 to stop.
     static let forbiddenWindow = 5
-    /// How many transport failures, with nothing answered yet, mean the endpoint is unreachable.
-    static let unreachableAfter = 3
+    /// How many transport failures, with nothing answered yet, mean the endpoint is unreachable. One is enough:
+    /// each failure already had its retries (about a minute of them with the defaults).
+    static let unreachableAfter = 1
 
     private let plannedRequests: Int
     private var answered = 0
