@@ -17,11 +17,6 @@ public struct ReportWriter: Sendable {
         self.generatedAt = generatedAt
     }
 
-    /// Loads every string table the reports need, so a broken template fails before any file is written.
-    public func checkTemplates(for reports: [ReportDefinition]) throws {
-        for language in Set(reports.map(\.language)) { _ = try templates.strings(for: language) }
-    }
-
     /// Writes `results.json` atomically.
     @discardableResult
     public func writeResults(_ snapshot: ResultsSnapshot) throws -> URL {

@@ -33,6 +33,11 @@ public struct TemplateSet: Sendable {
         }
     }
 
+    /// Loads every string table the reports need, so a broken template fails before any request or file.
+    public func check(for reports: [ReportDefinition]) throws {
+        for language in Set(reports.map(\.language)) { _ = try strings(for: language) }
+    }
+
     /// The string table for `language`.
     public func strings(for language: ReportLanguage) throws -> StringTable {
         let url = url(for: "i18n/\(language.rawValue).json")

@@ -42,7 +42,7 @@ struct DemoCommand: ReportingCommand {
         let writer = ReportWriter(
             output: try OutputFolder(url: URL(fileURLWithPath: out)), templates: try ReportOptions.parse([]).templateSet(),
             options: RenderOptions(), generatedAt: ReportTime.generationTime())
-        try writer.checkTemplates(for: reports)
+        try writer.templates.check(for: reports)
 
         let token = "demo-" + UUID().uuidString
         var options = MockOptions(token: token)

@@ -36,7 +36,7 @@ struct RenderCommand: ReportingCommand {
         let writer = ReportWriter(
             output: try OutputFolder(url: folder), templates: try report.templateSet(),
             options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark), generatedAt: ReportTime.generationTime())
-        try writer.checkTemplates(for: reports)
+        try writer.templates.check(for: reports)
         let job = ReportJob(
             reports: reports, writer: writer, failOnInconsistent: report.failOnInconsistent, logger: logger,
             progress: ProgressDisplay(logger: logger, quiet: true))

@@ -38,6 +38,7 @@ struct RunCommand: ReportingCommand {
     func validate() throws {
         if discover == (manifest != nil) { throw ValidationError("give exactly one of --manifest FILE|- and --discover") }
         if state != nil && !discover { throw ValidationError("--state goes with --discover") }
+        if dryRun && discover { throw ValidationError("--dry-run needs --manifest (discovery calls the API)") }
     }
 
     func execute() async throws {
@@ -45,10 +46,8 @@ struct RunCommand: ReportingCommand {
         let configuration = try report.loadConfiguration()
         let reports = try report.reports(configuration)
         let settings = try RunSettings(connection: connection, configuration: configuration)
-        let writer = ReportWriter(
-            output: try OutputFolder(url: URL(fileURLWithPath: out)), templates: try report.templateSet(),
-            options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark), generatedAt: ReportTime.generationTime())
-        try writer.checkTemplates(for: reports)
+        let templates = try report.templateSet()
+        try templates.check(for: reports)
         let options = PipelineRun.Options(
             languages: Array(Set(reports.map(\.language))).sorted(), batchSize: settings.batchSize,
             concurrency: settings.concurrency, export: !connection.noExport, toolVersion: ToolVersion.current)
@@ -56,13 +55,15 @@ struct RunCommand: ReportingCommand {
         if let manifest {
             for warning in manifest.warnings { logger.warning("\(warning)") }
         }
-        if dryRun {
-            guard let manifest else { throw ValidationError("--dry-run needs --manifest (discovery calls the API)") }
+        if dryRun, let manifest {
             Console.printLine(DryRunPlan(plan: PipelineRun.plan(manifest, options: options), manifest: manifest).text)
             return
         }
         let credentials = try settings.credentials(tokenFile: connection.tokenFile)
         if connection.insecure { logger.warning("TLS certificate verification is off (--insecure)") }
+        let writer = ReportWriter(
+            output: try OutputFolder(url: URL(fileURLWithPath: out)), templates: templates,
+            options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark), generatedAt: ReportTime.generationTime())
         let job = ReportJob(
             reports: reports, writer: writer, failOnInconsistent: report.failOnInconsistent, logger: logger,
             progress: ProgressDisplay(logger: logger, quiet: console.quiet))

@@ -177,8 +177,11 @@ import TestSupport
         let manifest = try Self.manifest(world, in: folder)
         let (result, counters) = try await Self.withMock(world) { endpoint in
             try await CommandRunner.run(
-                ["run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--dry-run", "--language", "zh-cn"])
+                ["run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--dry-run", "--language", "zh-cn"],
+                directory: folder)
         }
+        // Nothing was written either: no output folder.
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("smsreport-out").path))
         #expect(result.exitCode == 0, "\(result.stderr)")
         #expect(result.stdout.contains("450 tasks in 3 batches; 3 export requests (zh-cn), 450 result requests"))
         #expect(result.stdout.contains("batch-0003: 50 tasks (tasks.csv:402 … tasks.csv:451)"))
