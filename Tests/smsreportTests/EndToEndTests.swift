@@ -208,3 +208,24 @@ import TestSupport
         #expect(result.stderr.contains("HUAWEICLOUD_AUTH_TOKEN"))
     }
 }
+
+extension EndToEndTests {
+    @Test func discoverPagesThroughTheAccountsTasks() async throws {
+        let folder = try Self.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let world = MockWorld.synthetic(taskCount: 230, seed: 14)
+        let out = folder.appendingPathComponent("out")
+        let (result, counters) = try await Self.withMock(world) { endpoint in
+            try await CommandRunner.run(
+                ["run", "--discover", "--state", "MIGRATE_SUCCESS", "--endpoint", endpoint.absoluteString, "--out", out.path, "--format", "csv", "--no-export"],
+                environment: ["HUAWEICLOUD_AUTH_TOKEN": Self.token])
+        }
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let expected = world.tasks.filter { $0.state == "MIGRATE_SUCCESS" }.map(\.id)
+        let snapshot = try ResultsSnapshot(jsonData: Data(contentsOf: out.appendingPathComponent("results.json")))
+        #expect(snapshot.tasks.map(\.taskID) == expected)
+        #expect(snapshot.run.manifest.name == "discover (state MIGRATE_SUCCESS)")
+        #expect(counters.requestsPerRoute["list-tasks"] ?? 0 >= 3)
+        #expect(counters.exportBatches.isEmpty)
+    }
+}
