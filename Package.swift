@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "Rendering",
             dependencies: [
-                "ReportModel", "CLibXML2", "CSystemZlib",
+                "ReportModel", "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -92,13 +92,6 @@ let package = Package(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
-        ),
-        // zlib, imported by exactly one Swift file (Rendering/XLSX/Zip/XLSXDeflater.swift): the workbook's
-        // parallel deflate, at a level ZIPFoundation does not let us choose.
-        .systemLibrary(
-            name: "CSystemZlib",
-            pkgConfig: "zlib",
-            providers: [.apt(["zlib1g-dev"])]
         ),
         // Fixtures and the mock world shared by the test targets.
         .target(

@@ -5,8 +5,8 @@ import ReportTemplates
 
 /// The XLSX benchmark and sample renderer (issue 4).
 ///
-///     smsreport-bench xlsx --servers 100000 --directories 10 --out DIR [--language L] [--level 1-9] [--threads N]
-///                          [--save-results FILE] [--rows-per-sheet N]
+///     smsreport-bench xlsx --servers 100000 --directories 10 --out DIR [--language L] [--save-results FILE]
+///                          [--rows-per-sheet N]
 ///     smsreport-bench xlsx --results results.json --language en-us|zh-cn --out DIR [--name NAME]
 ///
 /// Renders the synthetic or given snapshot once and prints the wall time and the peak RSS.
@@ -37,14 +37,11 @@ enum XLSXBench {
         let output = try OutputFolder(url: URL(fileURLWithPath: options.value("--out") ?? "bench-out"))
         let limits = XLSXLimits(
             dataRowsPerSheet: options.int("--rows-per-sheet", default: XLSXLimits.excel.dataRowsPerSheet))
-        let compression = XLSXCompression(
-            level: Int32(options.int("--level", default: Int(XLSXCompression.standard.level))),
-            threads: options.int("--threads", default: XLSXCompression.standard.threads))
         let prepared = Date().timeIntervalSince(loadStart)
         let snapshotRSS = Options.peakRSSKiB() / 1024
 
         let start = Date()
-        let urls = try XLSXReportRenderer(limits: limits, compression: compression).render(context, to: output)
+        let urls = try XLSXReportRenderer(limits: limits).render(context, to: output)
         let seconds = Date().timeIntervalSince(start)
         let bytes = (try? FileManager.default.attributesOfItem(atPath: urls[0].path)[.size] as? Int) ?? 0
         print("xlsx: \(urls[0].path)")

@@ -2,22 +2,20 @@ import Foundation
 import ReportModel
 
 /// Writes `<name>.xlsx`: an OOXML workbook with overview, servers, directories and (when any task failed) errors
-/// sheets, streamed row by row from the summary into a zip compressed on several threads.
+/// sheets, streamed row by row from the summary and zipped with ZIPFoundation (deflate).
 public struct XLSXReportRenderer: ReportRenderer {
     public var format: ReportFormat { .xlsx }
     /// Excel's limits by default; tests inject small ones to prove the directories split.
     public let limits: XLSXLimits
-    public let compression: XLSXCompression
 
-    /// A renderer writing under `limits`, compressing with `compression`.
-    public init(limits: XLSXLimits = .excel, compression: XLSXCompression = .standard) {
+    /// A renderer writing under `limits`.
+    public init(limits: XLSXLimits = .excel) {
         self.limits = limits
-        self.compression = compression
     }
 
     public func render(_ context: RenderContext, to output: OutputFolder) throws -> [URL] {
         let url = try output.write("\(context.report.name).xlsx") { temporary in
-            try XLSXWorkbookWriter(context: context, limits: limits, compression: compression).write(to: temporary)
+            try XLSXWorkbookWriter(context: context, limits: limits).write(to: temporary)
         }
         return [url]
     }

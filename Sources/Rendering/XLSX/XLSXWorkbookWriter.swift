@@ -1,44 +1,45 @@
 import Foundation
 import ReportModel
 
-/// Writes one workbook: the package parts, then each sheet's XML streamed row by row straight into the zip,
-/// where worker threads deflate it while this thread writes the next rows.
+/// Writes one workbook with ZIPFoundation: the small parts built in memory, then each sheet's XML streamed row by
+/// row into a spooled file (ZIPFoundation needs every part's size up front) and deflated from there in chunks.
 struct XLSXWorkbookWriter: Sendable {
     let context: RenderContext
     let limits: XLSXLimits
-    let compression: XLSXCompression
     let plan: XLSXWorkbookPlan
 
     /// Plans the workbook of `context`.
-    init(context: RenderContext, limits: XLSXLimits, compression: XLSXCompression) {
+    init(context: RenderContext, limits: XLSXLimits) {
         self.context = context
         self.limits = limits
-        self.compression = compression
         plan = XLSXWorkbookPlan(summary: context.summary, strings: context.strings, limits: limits)
     }
 
-    /// Writes the `.xlsx` file at `url`.
+    /// Writes the `.xlsx` file at `url`, which must not exist yet.
     func write(to url: URL) throws {
-        let zip = try XLSXZipArchive(url: url, modificationDate: context.generatedAt, compression: compression)
+        let archive = try XLSXArchive(url: url, modificationDate: context.generatedAt)
         let sheetCount = plan.sheets.count
-        try zip.add(XLSXPackageParts.contentTypesPath, data: XLSXPackageParts.contentTypes(sheetCount: sheetCount))
-        try zip.add(XLSXPackageParts.rootRelationshipsPath, data: XLSXPackageParts.rootRelationships())
-        try zip.add(
+        try archive.add(XLSXPackageParts.contentTypesPath, XLSXPackageParts.contentTypes(sheetCount: sheetCount))
+        try archive.add(XLSXPackageParts.rootRelationshipsPath, XLSXPackageParts.rootRelationships())
+        try archive.add(
             XLSXPackageParts.corePropertiesPath,
-            data: XLSXPackageParts.coreProperties(
+            XLSXPackageParts.coreProperties(
                 title: context.title, language: context.report.language, generatedAt: context.generatedAt))
-        try zip.add(XLSXPackageParts.appPropertiesPath, data: XLSXPackageParts.appProperties())
-        try zip.add(
+        try archive.add(XLSXPackageParts.appPropertiesPath, XLSXPackageParts.appProperties())
+        try archive.add(
             XLSXPackageParts.workbookPath,
-            data: XLSXPackageParts.workbook(sheets: plan.sheets, filterRanges: filterRanges()))
-        try zip.add(
+            XLSXPackageParts.workbook(sheets: plan.sheets, filterRanges: filterRanges()))
+        try archive.add(
             XLSXPackageParts.workbookRelationshipsPath,
-            data: XLSXPackageParts.workbookRelationships(sheetCount: sheetCount))
-        try zip.add(XLSXPackageParts.stylesPath, data: XLSXPackageParts.document(XLSXStyleSheet.write))
+            XLSXPackageParts.workbookRelationships(sheetCount: sheetCount))
+        try archive.add(XLSXPackageParts.stylesPath, XLSXPackageParts.document(XLSXStyleSheet.write))
         for sheet in plan.sheets {
-            try zip.addEntry(sheet.partName) { write in try writeSheet(sheet, to: write) }
+            let spooled = try XLSXSpooledPart(name: "sheet\(sheet.number).xml", besideArchive: url) { write in
+                try writeSheet(sheet, to: write)
+            }
+            defer { spooled.remove() }
+            try archive.add(sheet.partName, spooled)
         }
-        try zip.finish()
     }
 
     /// The autofilter range of each table sheet, by sheet number, in absolute references.

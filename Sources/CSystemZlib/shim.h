@@ -1,4 +1,0 @@
-#ifndef SMSREPORT_CSYSTEMZLIB_SHIM_H
-#define SMSREPORT_CSYSTEMZLIB_SHIM_H
-#include <zlib.h>
-#endif
