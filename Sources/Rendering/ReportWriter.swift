@@ -20,7 +20,7 @@ public struct ReportWriter: Sendable {
     /// Writes `results.json` atomically.
     @discardableResult
     public func writeResults(_ snapshot: ResultsSnapshot) throws -> URL {
-        try output.write("results.json", bytes: try snapshot.jsonData())
+        try output.stream("results.json") { sink in try snapshot.writeJSON { try sink.write($0) } }
     }
 
     /// Renders each report in each of its formats; returns the files written, in order.

@@ -59,3 +59,24 @@ import TestSupport
         #expect(roundTrip.run == snapshot.run)
     }
 }
+
+extension ConsistencySummaryTests {
+    @Test func streamedJSONIsTheEncoderOutput() throws {
+        let snapshot = try ResultsSnapshot(jsonData: Fixtures.data("hostile-results.json"))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(ReportTime.iso8601(date))
+        }
+        let whole = try JSONSerialization.jsonObject(with: encoder.encode(snapshot)) as? NSDictionary
+        let streamed = try JSONSerialization.jsonObject(with: snapshot.jsonData()) as? NSDictionary
+        #expect(whole != nil && whole == streamed)
+        var empty = snapshot
+        empty.tasks = []
+        empty.exports = []
+        let object = try JSONSerialization.jsonObject(with: empty.jsonData()) as? [String: Any]
+        #expect((object?["tasks"] as? [Any])?.isEmpty == true)
+        #expect(object?["schema_version"] as? Int == 1)
+    }
+}
