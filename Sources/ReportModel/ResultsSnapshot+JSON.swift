@@ -23,7 +23,10 @@ extension ResultsSnapshot {
         let encoder = Self.encoder()
         func value(_ value: some Encodable, depth: Int) throws -> String {
             let text = String(decoding: try encoder.encode(value), as: UTF8.self)
-            return text.replacingOccurrences(of: "\n", with: "\n" + String(repeating: "  ", count: depth))
+            let indent = String(repeating: "  ", count: depth)
+            // Blank lines (the encoder's empty arrays) stay blank, without trailing spaces.
+            return text.replacingOccurrences(of: "\n", with: "\n" + indent)
+                .replacingOccurrences(of: "\n" + indent + "\n", with: "\n\n")
         }
         func array(_ elements: [some Encodable]) throws {
             guard !elements.isEmpty else { return try write("[]") }
