@@ -13,7 +13,9 @@ public struct Discovery: Sendable {
         let tasks = try await client.allTasks(state: state, pageSize: 100)
         var seen = Set<String>()
         var entries: [ManifestEntry] = []
-        for (index, task) in tasks.enumerated() where !task.id.isEmpty && seen.insert(task.id).inserted {
+        for (index, task) in tasks.enumerated() {
+            // The list is paged while tasks come and go: a task can show up on two pages.
+            guard !task.id.isEmpty, seen.insert(task.id).inserted else { continue }
             entries.append(
                 ManifestEntry(
                     taskID: task.id, sourceID: task.sourceID,

@@ -38,9 +38,9 @@ struct DemoCommand: ReportingCommand {
         let manifest = try ManifestReader().read(Data(contentsOf: manifestURL), name: "manifest.csv")
         let configuration = try ReportConfiguration(
             yaml: String(contentsOf: configURL, encoding: .utf8), file: "smsreport.yaml")
-        let reports = try ReportOptions.parse([]).reports(configuration)
+        let reports = configuration.reports
         let writer = ReportWriter(
-            output: try OutputFolder(url: URL(fileURLWithPath: out)), templates: try ReportOptions.parse([]).templateSet(),
+            output: try OutputFolder(url: URL(fileURLWithPath: out)), templates: try TemplateSet.resolve(override: nil),
             options: RenderOptions(), generatedAt: ReportTime.generationTime())
         try writer.templates.check(for: reports)
 

@@ -27,14 +27,11 @@ struct ReportJob {
             ])
         let snapshot: ResultsSnapshot
         do {
+            defer { progress.finish() }
             snapshot = try await pipeline.run(
                 manifest, saveArtefact: { path, bytes in try output.write(path, bytes: bytes) },
                 progress: progress.update)
-        } catch {
-            progress.finish()
-            throw error
         }
-        progress.finish()
         return try publish(snapshot)
     }
 

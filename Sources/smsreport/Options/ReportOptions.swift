@@ -77,17 +77,21 @@ extension ReportLanguage: ExpressibleByArgument {
 extension ReportOptions {
     /// The templates: `--templates DIR` in front of the bundled ones.
     func templateSet() throws -> TemplateSet {
+        try TemplateSet.resolve(override: templates)
+    }
+}
+
+extension TemplateSet {
+    /// The bundled templates, with the folder `override` (a `--templates DIR`) in front when given.
+    static func resolve(override: String?) throws -> TemplateSet {
         guard let bundled = BundledTemplates.directory else {
             throw TemplateError(path: "templates", reason: "the bundled templates are missing from this installation")
         }
-        var override: URL?
-        if let templates {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: templates, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw TemplateError(path: templates, reason: "--templates must name a folder")
-            }
-            override = URL(fileURLWithPath: templates)
+        guard let override else { return TemplateSet(bundled: bundled) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: override, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw TemplateError(path: override, reason: "--templates must name a folder")
         }
-        return TemplateSet(override: override, bundled: bundled)
+        return TemplateSet(override: URL(fileURLWithPath: override), bundled: bundled)
     }
 }
