@@ -21,12 +21,19 @@ struct RunOutcome {
     /// `smsreport: 48 tasks, 45 servers: 5 inconsistent, 1 error, 2 not verified, 37 consistent; reports in out/`.
     var line: String {
         let totals = summary.totals
-        var text = "smsreport: \(totals.taskCount) tasks, \(totals.serverCount) servers: "
+        var text = "smsreport: \(Self.count(totals.taskCount, "task")), \(Self.count(totals.serverCount, "server")): "
             + ServerStatus.allCases.map { "\(totals.servers($0)) \($0.rawValue.replacingOccurrences(of: "_", with: " "))" }
             .joined(separator: ", ")
-        if totals.failedTaskCount > 0 { text += "; \(totals.failedTaskCount) tasks without results" }
-        if failedExports > 0 { text += "; \(failedExports) export batches failed" }
+        if totals.failedTaskCount > 0 {
+            text += "; \(Self.count(totals.failedTaskCount, "task")) without results"
+        }
+        if failedExports > 0 { text += "; \(Self.count(failedExports, "export batch", "export batches")) failed" }
         return text + "; reports in \(outputFolder.path) (exit \(exitCode))"
+    }
+
+    /// `1 task`, `2 tasks`.
+    private static func count(_ n: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(n) " + (n == 1 ? singular : plural ?? singular + "s")
     }
 
     /// The same facts as one JSON object, for scripts.
