@@ -6,11 +6,16 @@ import ZIPFoundation
 ///
 /// ZIPFoundation turns the date into MS-DOS fields with `gmtime`, so they show UTC whatever the machine's
 /// time zone; it clamps years after 2099, and dates before 1980 are clamped here (the format starts there).
+/// `gmtime` returns a buffer shared by the whole process, so entries are added under one process-wide lock:
+/// two workbooks written at once (tests in parallel, a library user) would otherwise swap each other's dates.
 struct XLSXArchive {
     /// Bytes ZIPFoundation reads, deflates and writes at a time.
     static let chunkSize = 1 << 20
     /// 1980-01-01T00:00:00Z, the first moment an MS-DOS date can hold.
     static let earliestDate = Date(timeIntervalSince1970: 315_532_800)
+
+    /// Serializes ZIPFoundation's `gmtime` calls across archives.
+    private static let entryLock = NSLock()
 
     private let archive: Archive
     private let modificationDate: Date
@@ -34,8 +39,10 @@ struct XLSXArchive {
     }
 
     private func add(_ path: String, size: Int64, provider: Provider) throws {
-        try archive.addEntry(
-            with: path, type: .file, uncompressedSize: size, modificationDate: modificationDate,
-            permissions: 0o644, compressionMethod: .deflate, bufferSize: Self.chunkSize, provider: provider)
+        try Self.entryLock.withLock {
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: size, modificationDate: modificationDate,
+                permissions: 0o644, compressionMethod: .deflate, bufferSize: Self.chunkSize, provider: provider)
+        }
     }
 }
