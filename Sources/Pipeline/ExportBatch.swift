@@ -11,7 +11,7 @@ public struct ExportBatch: Sendable, Hashable {
 
     /// The request body's `task_info`.
     public var taskInfo: [TaskInfo] {
-        entries.map { TaskInfo(taskID: $0.taskID, sourceID: $0.sourceID, sourceName: $0.sourceName) }
+        entries.map(\.taskInfo)
     }
 
     /// Splits `entries` into batches of at most `size` in order; never an empty batch.

@@ -3,7 +3,7 @@ import ReportModel
 
 /// Renders every report definition in each of its formats from one snapshot, into one output folder.
 ///
-/// The summary is computed once and shared by all reports; each report gets its own language's words.
+/// The summary is computed once, by the caller, and shared by all reports; each report gets its own language's words.
 public struct ReportWriter: Sendable {
     public let output: OutputFolder
     public let templates: TemplateSet
@@ -23,9 +23,11 @@ public struct ReportWriter: Sendable {
         try output.stream("results.json") { sink in try snapshot.writeJSON { try sink.write($0) } }
     }
 
-    /// Renders each report in each of its formats; returns the files written, in order.
-    public func render(_ reports: [ReportDefinition], snapshot: ResultsSnapshot) throws -> [URL] {
-        let summary = ConsistencySummary(tasks: snapshot.tasks)
+    /// Renders each report in each of its formats from `summary` (the snapshot's, computed once by the caller);
+    /// returns the files written, in order.
+    public func render(
+        _ reports: [ReportDefinition], snapshot: ResultsSnapshot, summary: ConsistencySummary
+    ) throws -> [URL] {
         var files: [URL] = []
         for report in reports {
             let context = RenderContext(

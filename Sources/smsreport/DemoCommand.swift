@@ -49,7 +49,7 @@ struct DemoCommand: ReportingCommand {
         options.faults.throttleEveryNth = 25
         options.faults.notFoundTaskIDs = [Self.unknownTaskID]
         let world = MockWorld.synthetic(
-            tasks: manifest.entries.map { TaskInfo(taskID: $0.taskID, sourceID: $0.sourceID, sourceName: $0.sourceName) },
+            tasks: manifest.entries.map(\.taskInfo),
             seed: 2026)
         let pipelineOptions = PipelineRun.Options(
             languages: Array(Set(reports.map(\.language))).sorted(), concurrency: configuration.concurrency ?? 8,

@@ -39,9 +39,10 @@ struct ReportJob {
     func publish(_ snapshot: ResultsSnapshot, writeResults: Bool = true) throws -> RunOutcome {
         var files: [URL] = []
         if writeResults { files.append(try writer.writeResults(snapshot)) }
-        files += try writer.render(reports, snapshot: snapshot)
+        let summary = ConsistencySummary(tasks: snapshot.tasks)
+        files += try writer.render(reports, snapshot: snapshot, summary: summary)
         let outcome = RunOutcome(
-            summary: ConsistencySummary(tasks: snapshot.tasks), snapshot: snapshot, files: files,
+            summary: summary, snapshot: snapshot, files: files,
             outputFolder: writer.output.url, failOnInconsistent: failOnInconsistent)
         let failed = snapshot.tasks.filter { $0.error != nil }
         for task in failed.prefix(10) {

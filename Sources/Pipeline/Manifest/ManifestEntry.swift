@@ -1,3 +1,5 @@
+import SMSAPI
+
 /// One task to report on, as the manifest (or `--discover`) named it, with where it was found.
 public struct ManifestEntry: Sendable, Hashable {
     public var taskID: String
@@ -11,6 +13,9 @@ public struct ManifestEntry: Sendable, Hashable {
         self.sourceName = sourceName
         self.location = location
     }
+
+    /// The entry as the export API's `task_info` element.
+    public var taskInfo: TaskInfo { TaskInfo(taskID: taskID, sourceID: sourceID, sourceName: sourceName) }
 }
 
 /// Where an entry stands in its manifest: a CSV line, or a JSON/YAML entry index (with its line when known).

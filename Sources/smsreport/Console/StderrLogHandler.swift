@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import ReportModel
 
 /// Writes log lines to stderr: `2026-11-23T05:47:24Z warning message key=value` or one JSON object per line.
 struct StderrLogHandler: LogHandler {
@@ -38,12 +39,9 @@ struct StderrLogHandler: LogHandler {
 
     private static func timestamp() -> String {
         let now = Date()
-        var seconds = time_t(now.timeIntervalSince1970)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
+        let p = ReportTime.parts(now)
         let millis = Int(now.timeIntervalSince1970 * 1000) % 1000
         return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday,
-            parts.tm_hour, parts.tm_min, parts.tm_sec, millis)
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", p.year, p.month, p.day, p.hour, p.minute, p.second, millis)
     }
 }
