@@ -38,9 +38,10 @@ struct SMSReport: AsyncParsableCommand {
         }
     }
 
-    /// ArgumentParser's message without its usage block: the line that says what was wrong.
+    /// ArgumentParser's message without its `Error: ` prefix and usage block: the line that says what was wrong.
     private static func firstLine(_ message: String) -> String? {
-        let line = message.split(separator: "\n").first.map(String.init) ?? ""
+        var line = message.split(separator: "\n").first.map(String.init) ?? ""
+        if line.hasPrefix("Error: ") { line.removeFirst("Error: ".count) }
         return line.isEmpty ? nil : line
     }
 }
