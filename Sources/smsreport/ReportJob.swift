@@ -67,6 +67,8 @@ struct ReportJob {
             startedAt: reproducible ? RunRecord.now() : startedAt, finishedAt: reproducible ? RunRecord.now() : finishedAt,
             endpointHost: snapshot.run.endpointHost, manifest: snapshot.run.manifest, reports: reports,
             totals: RunSummary.Totals(aggregate.totals))
+        // A signal during rendering: the earlier set stays, the staged one is discarded by the caller.
+        try Task.checkCancellation()
         summary = try folder.publish(summary)
         let outcome = RunOutcome(
             aggregate: aggregate, snapshot: snapshot, summary: summary, outputFolder: folder.target,
