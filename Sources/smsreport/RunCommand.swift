@@ -61,18 +61,11 @@ struct RunCommand: ReportingCommand {
         // Checked before a dry run too: a plan that cannot sign in is not a plan.
         let credentials = try settings.credentials(tokenFile: connection.tokenFile)
         if dryRun, let manifest {
-            let plan = DryRunPlan(
-                plan: PipelineRun.plan(manifest, options: options), manifest: manifest, endpoint: settings.endpoint,
-                credentials: credentials, reports: reports,
-                output: RunFolder.plan(URL(fileURLWithPath: out), force: report.force))
-            if console.json {
-                Console.writeError(plan.text + "\n")
-                RunRecord.shared.update { $0.finishedAt = RunRecord.now() }
-                RunRecord.shared.printFinished(plan.summary)
-            } else {
-                Console.printLine(plan.text)
-            }
-            return
+            return showPlan(
+                DryRunPlan(
+                    plan: PipelineRun.plan(manifest, options: options), manifest: manifest, endpoint: settings.endpoint,
+                    credentials: credentials, reports: reports,
+                    output: RunFolder.plan(URL(fileURLWithPath: out), force: report.force)))
         }
         if connection.insecure { logger.warning("TLS certificate verification is off (--insecure)") }
         let folder = try RunFolder.prepare(URL(fileURLWithPath: out), force: report.force)
@@ -112,6 +105,16 @@ struct RunCommand: ReportingCommand {
             Console.printLine(outcome.line)
         }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+
+    /// `--dry-run`: the plan on stdout, or with `--json` on stderr with the summary line on stdout.
+    private func showPlan(_ plan: DryRunPlan) {
+        if console.json {
+            Console.writeError(plan.text + "\n")
+            RunRecord.shared.printFinished(plan.summary)
+        } else {
+            Console.printLine(plan.text)
+        }
     }
 
     private func readManifest() throws -> Manifest {
