@@ -30,7 +30,8 @@ struct DryRunPlan {
         lines.append("credentials: \(credentialKind) (present; not checked against the API)")
         for report in reports {
             lines.append(
-                "report: \(report.name) (\(report.language.rawValue); \(report.formats.map(\.rawValue).joined(separator: ", ")))")
+                "report: \(report.name) (\(report.language.rawValue); \(report.formats.map(\.rawValue).joined(separator: ", ")))"
+            )
         }
         lines.append("output: \(output)")
         return lines.joined(separator: "\n")

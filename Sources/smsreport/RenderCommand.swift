@@ -44,7 +44,8 @@ struct RenderCommand: ReportingCommand {
         }
         let templates = try report.templateSet()
         try templates.check(for: reports)
-        let folderURL = (out.map { URL(fileURLWithPath: $0) } ?? resultsURL.deletingLastPathComponent()).standardizedFileURL
+        let folderURL = (out.map { URL(fileURLWithPath: $0) } ?? resultsURL.deletingLastPathComponent())
+            .standardizedFileURL
         let inPlace = resultsURL.deletingLastPathComponent().path == folderURL.path
         let folder = try RunFolder.prepare(
             folderURL, force: report.force, adopting: inPlace ? [resultsURL.lastPathComponent] : [])

@@ -64,7 +64,8 @@ struct ReportJob {
         let reproducible = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil
         var summary = RunSummary(
             toolVersion: ToolVersion.current, exitCode: Int(exitCode),
-            startedAt: reproducible ? RunRecord.now() : startedAt, finishedAt: reproducible ? RunRecord.now() : finishedAt,
+            startedAt: reproducible ? RunRecord.now() : startedAt,
+            finishedAt: reproducible ? RunRecord.now() : finishedAt,
             endpointHost: snapshot.run.endpointHost, manifest: snapshot.run.manifest, reports: reports,
             totals: RunSummary.Totals(aggregate.totals))
         // A signal during rendering: the earlier set stays, the staged one is discarded by the caller.
@@ -74,7 +75,8 @@ struct ReportJob {
             aggregate: aggregate, snapshot: snapshot, summary: summary, outputFolder: folder.target,
             failOnInconsistent: failOnInconsistent)
         logProblems(snapshot)
-        logger.info("reports written", metadata: ["folder": "\(folder.target.path)", "files": "\(summary.files.count + 2)"])
+        logger.info(
+            "reports written", metadata: ["folder": "\(folder.target.path)", "files": "\(summary.files.count + 2)"])
         return outcome
     }
 
@@ -86,7 +88,8 @@ struct ReportJob {
                 metadata: ["task_id": "\(task.taskID)", "error": "\(task.error?.displayText ?? "")"])
         }
         if failed.count > 10 {
-            logger.warning("more tasks without results", metadata: ["count": "\(failed.count - 10)", "see": "results.json"])
+            logger.warning(
+                "more tasks without results", metadata: ["count": "\(failed.count - 10)", "see": "results.json"])
         }
         for export in snapshot.exports where export.error != nil {
             logger.warning(

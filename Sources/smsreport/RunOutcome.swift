@@ -15,7 +15,9 @@ struct RunOutcome {
     var exitCode: Int32 { Self.exitCode(aggregate, snapshot: snapshot, failOnInconsistent: failOnInconsistent) }
 
     /// SPEC 4: 4 when results or export batches are missing (wins over 3), 3 for inconsistency when asked, else 0.
-    static func exitCode(_ aggregate: ConsistencySummary, snapshot: ResultsSnapshot, failOnInconsistent: Bool) -> Int32 {
+    static func exitCode(
+        _ aggregate: ConsistencySummary, snapshot: ResultsSnapshot, failOnInconsistent: Bool
+    ) -> Int32 {
         if aggregate.totals.failedTaskCount > 0 || snapshot.exports.contains(where: { $0.error != nil }) { return 4 }
         if failOnInconsistent && aggregate.totals.servers(.inconsistent) > 0 { return 3 }
         return 0
@@ -24,8 +26,11 @@ struct RunOutcome {
     /// `smsreport: 48 tasks, 45 servers: 5 inconsistent, 1 error, 2 not verified, 37 consistent; reports in out/`.
     var line: String {
         let totals = aggregate.totals
-        var text = "smsreport: \(Words.count(totals.taskCount, "task")), \(Words.count(totals.serverCount, "server")): "
-            + ServerStatus.allCases.map { "\(totals.servers($0)) \($0.rawValue.replacingOccurrences(of: "_", with: " "))" }
+        var text =
+            "smsreport: \(Words.count(totals.taskCount, "task")), \(Words.count(totals.serverCount, "server")): "
+            + ServerStatus.allCases.map {
+                "\(totals.servers($0)) \($0.rawValue.replacingOccurrences(of: "_", with: " "))"
+            }
             .joined(separator: ", ")
         if totals.failedTaskCount > 0 {
             text += "; \(Words.count(totals.failedTaskCount, "task")) without results"

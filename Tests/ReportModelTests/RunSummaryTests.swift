@@ -23,12 +23,19 @@ import Testing
         #expect(object["manifest"] is NSNull && object["endpoint_host"] is NSNull && object["started_at"] is NSNull)
         let changes = try #require(object["changes"] as? [String: Any])
         #expect(changes["previous_run"] is NSNull)
-        #expect(Set(changes.keys) == ["previous_run", "newly_inconsistent", "resolved", "newly_verified", "new_servers", "gone"])
+        #expect(
+            Set(changes.keys) == [
+                "previous_run", "newly_inconsistent", "resolved", "newly_verified", "new_servers", "gone",
+            ])
         let waivers = try #require(object["waivers"] as? [String: Any])
         #expect(waivers["applied"] as? Int == 0 && (waivers["expired"] as? [Any])?.isEmpty == true)
         let totals = try #require(object["totals"] as? [String: Any])
-        #expect(Set(totals.keys) == ["servers", "by_status", "directories", "total_files", "different", "missing", "extra"])
-        #expect(totals["by_status"] as? [String: Int] == ["inconsistent": 0, "error": 0, "not_verified": 0, "accepted": 0, "consistent": 0])
+        #expect(
+            Set(totals.keys) == ["servers", "by_status", "directories", "total_files", "different", "missing", "extra"])
+        #expect(
+            totals["by_status"] as? [String: Int] == [
+                "inconsistent": 0, "error": 0, "not_verified": 0, "accepted": 0, "consistent": 0,
+            ])
     }
 
     @Test func aFinishedRunCarriesItsFactsInUTC() throws {

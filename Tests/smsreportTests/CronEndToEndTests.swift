@@ -1,7 +1,7 @@
 import Foundation
 import SMSMock
-import Testing
 import TestSupport
+import Testing
 
 /// The traps of an unattended nightly run, on the built binary: signals, closed pipes, strict manifests,
 /// streamed manifests, report flags with a config, and a JSON line for every outcome.
@@ -81,7 +81,9 @@ import TestSupport
             ["render", "--results", Fixtures.url("hostile-results.json").path, "--out", out.path, "--format", "csv"])
         #expect(earlier.exitCode == 4, "\(earlier.stderr)")
         var before: [String: Data] = [:]
-        for name in OutputFolderEndToEndTests.files(out) { before[name] = try Data(contentsOf: out.appendingPathComponent(name)) }
+        for name in OutputFolderEndToEndTests.files(out) {
+            before[name] = try Data(contentsOf: out.appendingPathComponent(name))
+        }
         let world = MockWorld.synthetic(taskCount: 20000, seed: 24)
         let manifest = try EndToEndTests.manifest(world, in: folder)
         var faults = MockFaults()
@@ -89,8 +91,10 @@ import TestSupport
         let errURL = folder.appendingPathComponent("stderr.txt")
         let (status, counters) = try await EndToEndTests.withMock(world, faults: faults) { endpoint in
             try await Self.interrupt(
-                ["run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", out.path,
-                 "--no-export", "--format", "csv"], signal: number, stderr: errURL)
+                [
+                    "run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", out.path,
+                    "--no-export", "--format", "csv",
+                ], signal: number, stderr: errURL)
         }
         let stderr = try String(contentsOf: errURL, encoding: .utf8)
         #expect(status == expected, "\(stderr)")
@@ -98,10 +102,15 @@ import TestSupport
         #expect(counters.requestsPerRoute["consistency-result"] ?? 0 > 0)
         #expect(counters.requestsPerRoute["consistency-result"] ?? 0 < 20000)
         var after: [String: Data] = [:]
-        for name in OutputFolderEndToEndTests.files(out) { after[name] = try Data(contentsOf: out.appendingPathComponent(name)) }
+        for name in OutputFolderEndToEndTests.files(out) {
+            after[name] = try Data(contentsOf: out.appendingPathComponent(name))
+        }
         #expect(after == before)
         // No temporary file and no staging folder anywhere.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["out", "stderr.txt", "tasks.csv"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                "out", "stderr.txt", "tasks.csv",
+            ])
     }
 
     /// `head -1` closes the pipe after the first line; `true` before the first one, so every write fails.
@@ -131,7 +140,10 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: folder) }
         let cases = [
             ("task_id,source_id,source_name\nt-1,s-1,a\nt-2,s-2,\"b\nt-3,s-3,c\n", "quote.csv:3: unterminated quote"),
-            ("task_id,source_id,source_id,source_name\nt-1,s-1,s-2,a\n", "dup.csv:1: the header names column 'source_id' twice"),
+            (
+                "task_id,source_id,source_id,source_name\nt-1,s-1,s-2,a\n",
+                "dup.csv:1: the header names column 'source_id' twice"
+            ),
         ]
         let world = MockWorld.synthetic(taskCount: 3, seed: 26)
         let (results, counters) = try await EndToEndTests.withMock(world) { endpoint in
@@ -139,9 +151,12 @@ import TestSupport
             for (index, (text, _)) in cases.enumerated() {
                 let url = folder.appendingPathComponent(index == 0 ? "quote.csv" : "dup.csv")
                 try text.write(to: url, atomically: true, encoding: .utf8)
-                results.append(try await CommandRunner.run(
-                    ["run", "--manifest", url.path, "--endpoint", endpoint.absoluteString, "--out",
-                     folder.appendingPathComponent("out").path, "--json"], environment: Self.environment))
+                results.append(
+                    try await CommandRunner.run(
+                        [
+                            "run", "--manifest", url.path, "--endpoint", endpoint.absoluteString, "--out",
+                            folder.appendingPathComponent("out").path, "--json",
+                        ], environment: Self.environment))
             }
             return results
         }
@@ -161,7 +176,8 @@ import TestSupport
         let world = MockWorld.synthetic(taskCount: 2, seed: 27)
         let infos = world.taskInfos
         let manifest = folder.appendingPathComponent("tasks.csv")
-        try "task_id,source_id,source_name,owner\n,,,\n \(infos[0].taskID) ,\(infos[0].sourceID),\"  web 01 \",x\n,,,\n\(infos[1].taskID),\(infos[1].sourceID),db,y\n,,,\n"
+        try
+            "task_id,source_id,source_name,owner\n,,,\n \(infos[0].taskID) ,\(infos[0].sourceID),\"  web 01 \",x\n,,,\n\(infos[1].taskID),\(infos[1].sourceID),db,y\n,,,\n"
             .write(to: manifest, atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out")
         let (result, counters) = try await EndToEndTests.withMock(world) { endpoint in
@@ -192,18 +208,25 @@ import TestSupport
         let world = MockWorld.synthetic(taskCount: 4, seed: 28)
         let manifest = try EndToEndTests.manifest(world, in: folder)
         let config = folder.appendingPathComponent("smsreport.yaml")
-        try "reports:\n  - name: zh\n    language: zh-cn\n    formats: [html]\n  - name: en\n    language: en-us\n    formats: [html]\n"
+        try
+            "reports:\n  - name: zh\n    language: zh-cn\n    formats: [html]\n  - name: en\n    language: en-us\n    formats: [html]\n"
             .write(to: config, atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out")
         let (results, _) = try await EndToEndTests.withMock(world) { endpoint in
-            let base = ["run", "--manifest", manifest.path, "--config", config.path, "--endpoint", endpoint.absoluteString, "--out", out.path]
-            let titled = try await CommandRunner.run(base + ["--title", "CHG-4711 cutover"], environment: Self.environment)
-            let refused = try await CommandRunner.run(base + ["--format", "csv", "--json"], environment: Self.environment)
+            let base = [
+                "run", "--manifest", manifest.path, "--config", config.path, "--endpoint", endpoint.absoluteString,
+                "--out", out.path,
+            ]
+            let titled = try await CommandRunner.run(
+                base + ["--title", "CHG-4711 cutover"], environment: Self.environment)
+            let refused = try await CommandRunner.run(
+                base + ["--format", "csv", "--json"], environment: Self.environment)
             return (titled, refused)
         }
         #expect(results.0.exitCode == 0, "\(results.0.stderr)")
         for name in ["zh.html", "en.html"] {
-            #expect(try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8).contains("CHG-4711 cutover"))
+            #expect(
+                try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8).contains("CHG-4711 cutover"))
         }
         #expect(results.1.exitCode == 2)
         #expect(results.1.stderr.contains("--report NAME"))
@@ -225,7 +248,10 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: folder) }
         let world = MockWorld.synthetic(taskCount: 1, seed: 29)
         let manifest = try EndToEndTests.manifest(world, in: folder)
-        let base = ["run", "--manifest", manifest.path, "--endpoint", "http://127.0.0.1:9", "--dry-run", "--out", folder.appendingPathComponent("out").path]
+        let base = [
+            "run", "--manifest", manifest.path, "--endpoint", "http://127.0.0.1:9", "--dry-run", "--out",
+            folder.appendingPathComponent("out").path,
+        ]
         let missing = try await CommandRunner.run(base)
         #expect(missing.exitCode == 2)
         #expect(missing.stderr.contains("HUAWEICLOUD_AUTH_TOKEN"))

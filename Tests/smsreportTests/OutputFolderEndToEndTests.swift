@@ -1,8 +1,8 @@
 import Foundation
 import ReportModel
 import SMSMock
-import Testing
 import TestSupport
+import Testing
 
 /// SPEC 3 "Output folder" on the built binary: one run per folder, foreign files, failed runs, checksums.
 @Suite struct OutputFolderEndToEndTests {
@@ -15,7 +15,8 @@ import TestSupport
         var names: [String] = []
         while let name = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { names.append(name) }
         }
         return names.sorted()
@@ -59,11 +60,15 @@ import TestSupport
         let out = folder.appendingPathComponent("out")
         let (results, counters) = try await EndToEndTests.withMock(world) { endpoint in
             let first = try await CommandRunner.run(
-                ["run", "--manifest", manifest.path, "--config", config.path, "--endpoint", endpoint.absoluteString,
-                 "--out", out.path], environment: Self.environment)
+                [
+                    "run", "--manifest", manifest.path, "--config", config.path, "--endpoint", endpoint.absoluteString,
+                    "--out", out.path,
+                ], environment: Self.environment)
             let second = try await CommandRunner.run(
-                ["run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", out.path,
-                 "--format", "csv", "--json"], environment: Self.environment)
+                [
+                    "run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", out.path,
+                    "--format", "csv", "--json",
+                ], environment: Self.environment)
             return (first, second)
         }
         #expect(results.0.exitCode == 0, "\(results.0.stderr)")
@@ -71,7 +76,8 @@ import TestSupport
         #expect(counters.exportBatches.map(\.language) == ["zh-cn", "en-us"])
         #expect(
             Self.files(out).filter { !$0.hasPrefix("exports/") } == [
-                "SHA256SUMS", "consistency-en-us-directories.csv", "consistency-en-us.csv", "results.json", "summary.json",
+                "SHA256SUMS", "consistency-en-us-directories.csv", "consistency-en-us.csv", "results.json",
+                "summary.json",
             ])
         let exports = Self.files(out).filter { $0.hasPrefix("exports/") }
         #expect(exports.count == 1 && exports.allSatisfy { $0.hasPrefix("exports/en-us/batch-0001.") })
@@ -89,7 +95,10 @@ import TestSupport
         #expect(printed["files"] as? [[String: Any]] != nil)
         #expect((printed["manifest"] as? [String: Any])?["task_count"] as? Int == 30)
         // Nothing but the output folder beside it: no staging or retired folder left.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["first.yaml", "out", "tasks.csv"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                "first.yaml", "out", "tasks.csv",
+            ])
     }
 
     @Test func aFolderWithAForeignFileIsNotWrittenInto() async throws {
@@ -102,12 +111,17 @@ import TestSupport
         try Data("do not touch".utf8).write(to: out.appendingPathComponent("notes.txt"))
         let (results, counters) = try await EndToEndTests.withMock(world) { endpoint in
             let refused = try await CommandRunner.run(
-                ["run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", out.path, "--json"],
+                [
+                    "run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", out.path,
+                    "--json",
+                ],
                 environment: Self.environment)
             let before = Self.files(out)
             let forced = try await CommandRunner.run(
-                ["run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", out.path,
-                 "--force", "--format", "csv"], environment: Self.environment)
+                [
+                    "run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", out.path,
+                    "--force", "--format", "csv",
+                ], environment: Self.environment)
             return (refused, before, forced)
         }
         #expect(results.0.exitCode == 2)
@@ -130,8 +144,11 @@ import TestSupport
         let out = folder.appendingPathComponent("nightly/2026-12-01")
         let (result, _) = try await EndToEndTests.withMock(world) { endpoint in
             try await CommandRunner.run(
-                ["run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", out.path, "--json",
-                 "--log-format", "json", "--quiet"], environment: ["HUAWEICLOUD_AUTH_TOKEN": "wrong-token-value"])
+                [
+                    "run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", out.path,
+                    "--json",
+                    "--log-format", "json", "--quiet",
+                ], environment: ["HUAWEICLOUD_AUTH_TOKEN": "wrong-token-value"])
         }
         #expect(result.exitCode == 1)
         let line = try Self.jsonLine(result.stdout)
@@ -150,7 +167,10 @@ import TestSupport
         for run in 0..<2 {
             let out = folder.appendingPathComponent("render-\(run)")
             let result = try await CommandRunner.run(
-                ["render", "--results", Fixtures.url("hostile-results.json").path, "--out", out.path, "--format", "csv"],
+                [
+                    "render", "--results", Fixtures.url("hostile-results.json").path, "--out", out.path, "--format",
+                    "csv",
+                ],
                 environment: ["SOURCE_DATE_EPOCH": "1790000000"])
             #expect(result.exitCode == 4, "\(result.stderr)")
             var files: [String: Data] = [:]
@@ -159,7 +179,11 @@ import TestSupport
             let (status, output) = try Self.checksums(out)
             #expect(status == 0, "\(output)")
         }
-        #expect(sets[0].keys.sorted() == ["SHA256SUMS", "consistency-en-us-directories.csv", "consistency-en-us.csv", "results.json", "summary.json"])
+        #expect(
+            sets[0].keys.sorted() == [
+                "SHA256SUMS", "consistency-en-us-directories.csv", "consistency-en-us.csv", "results.json",
+                "summary.json",
+            ])
         #expect(sets[0] == sets[1])
         let summary = try JSONSerialization.jsonObject(with: sets[0]["summary.json"] ?? Data()) as? [String: Any]
         #expect(summary?["started_at"] as? String == "2026-09-21T14:13:20Z")

@@ -49,7 +49,8 @@ public struct ReportOverrides: Sendable {
     public func reports(configured: [ReportDefinition]) throws -> [ReportDefinition] {
         guard !configured.isEmpty else {
             if let target {
-                throw ConfigurationError("--report \(target): there are no configured reports to pick from (give --config)")
+                throw ConfigurationError(
+                    "--report \(target): there are no configured reports to pick from (give --config)")
             }
             let language = language ?? .enUS
             let name = name ?? "consistency-\(language.rawValue)"
@@ -68,7 +69,8 @@ public struct ReportOverrides: Sendable {
             return configured.map(shared.apply)
         }
         guard names.contains(target) else {
-            throw ConfigurationError("--report \(target): the config has no such report (it has \(names.joined(separator: ", ")))")
+            throw ConfigurationError(
+                "--report \(target): the config has no such report (it has \(names.joined(separator: ", ")))")
         }
         var reports = configured.map(shared.apply)
         let index = names.firstIndex(of: target)!

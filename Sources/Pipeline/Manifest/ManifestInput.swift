@@ -54,7 +54,8 @@ public struct ManifestInput: Sendable {
             if count == 0 { return data }
             guard data.count + count <= limit else {
                 throw failure(
-                    name, "larger than \(Self.describe(limit)), the most a manifest may hold; split it into several runs")
+                    name,
+                    "larger than \(Self.describe(limit)), the most a manifest may hold; split it into several runs")
             }
             data.append(contentsOf: chunk[0..<count])
         }

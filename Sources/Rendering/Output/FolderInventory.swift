@@ -51,7 +51,8 @@ struct FolderInventory {
             for name in names.sorted() {
                 let path = relative.isEmpty ? name : relative + "/" + name
                 var status = stat()
-                let isDirectory = lstat(folder.appendingPathComponent(path).path, &status) == 0
+                let isDirectory =
+                    lstat(folder.appendingPathComponent(path).path, &status) == 0
                     && status.st_mode & S_IFMT == S_IFDIR
                 result.append((path, isDirectory))
                 if isDirectory { try visit(path) }

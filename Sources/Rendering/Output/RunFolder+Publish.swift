@@ -54,7 +54,8 @@ extension RunFolder {
 
     private func moveIntoPlace() throws {
         guard rename(staging.url.path, target.path) == 0 else {
-            throw OutputError(path: target.path, reason: "cannot move the run into place: \(String(cString: strerror(errno)))")
+            throw OutputError(
+                path: target.path, reason: "cannot move the run into place: \(String(cString: strerror(errno)))")
         }
     }
 
@@ -68,7 +69,8 @@ extension RunFolder {
         }
         let retired = Self.retiredURL(target)
         guard rename(target.path, retired.path) == 0 else {
-            throw OutputError(path: target.path, reason: "cannot retire the earlier run: \(String(cString: strerror(errno)))")
+            throw OutputError(
+                path: target.path, reason: "cannot retire the earlier run: \(String(cString: strerror(errno)))")
         }
         guard rename(staging.url.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -92,9 +94,11 @@ extension RunFolder {
         }
         for path in files {
             let destination = target.appendingPathComponent(path)
-            try fileManager.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fileManager.createDirectory(
+                at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
             guard rename(staging.url.appendingPathComponent(path).path, destination.path) == 0 else {
-                throw OutputError(path: destination.path, reason: "cannot move into place: \(String(cString: strerror(errno)))")
+                throw OutputError(
+                    path: destination.path, reason: "cannot move into place: \(String(cString: strerror(errno)))")
             }
         }
         let earlierFolders = previousSet.map { target.appendingPathComponent($0).deletingLastPathComponent() }
@@ -102,17 +106,18 @@ extension RunFolder {
         try? fileManager.removeItem(at: staging.url)
     }
 
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private typealias RenameAt2 =
+        @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
 
     /// `renameat2(…, RENAME_EXCHANGE)`, looked up at run time: Swift's Glibc module does not declare it.
     private static func exchange(_ first: String, _ second: String) -> Bool {
         #if os(Linux)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
-        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
-        let renameExchange: UInt32 = 1 << 1
-        return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let renameExchange: UInt32 = 1 << 1
+            return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
         #else
-        return false
+            return false
         #endif
     }
 

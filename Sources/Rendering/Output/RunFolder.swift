@@ -60,13 +60,15 @@ public struct RunFolder: Sendable {
         do {
             try FileManager.default.createDirectory(at: stagingURL, withIntermediateDirectories: false)
             let staging = try OutputFolder(url: stagingURL)
-            return RunFolder(target: target, staging: staging, previousSet: previous, mode: mode, createdAncestors: created)
+            return RunFolder(
+                target: target, staging: staging, previousSet: previous, mode: mode, createdAncestors: created)
         } catch {
             try? FileManager.default.removeItem(at: stagingURL)
             removeEmpty(created)
             if let error = error as? OutputError { throw error }
             throw OutputError(
-                path: parent.path, reason: "cannot create the staging folder beside \(target.lastPathComponent): "
+                path: parent.path,
+                reason: "cannot create the staging folder beside \(target.lastPathComponent): "
                     + "\(error.localizedDescription) (smsreport needs write access to the folder that holds --out)")
         }
     }
@@ -83,7 +85,8 @@ public struct RunFolder: Sendable {
                 do {
                     try FileManager.default.copyItem(at: source, to: destination)
                 } catch {
-                    throw OutputError(path: source.path, reason: "cannot keep it in the new set: \(error.localizedDescription)")
+                    throw OutputError(
+                        path: source.path, reason: "cannot keep it in the new set: \(error.localizedDescription)")
                 }
             }
         }

@@ -18,7 +18,8 @@ import Testing
 
     @Test func anUnterminatedQuoteNamesTheLineWhereTheFieldStarts() {
         let text = "task_id,source_id,source_name\nt-1,s-1,a\nt-2,s-2,\"open\nt-3,s-3,c\n"
-        #expect(problems(text) == ["tasks.csv:3: unterminated quote: the quoted field that starts on this line never ends"])
+        #expect(
+            problems(text) == ["tasks.csv:3: unterminated quote: the quoted field that starts on this line never ends"])
     }
 
     @Test func anUnterminatedQuoteInALaterFieldOfAMultiLineRecordNamesThatFieldsLine() {
@@ -32,7 +33,8 @@ import Testing
     }
 
     @Test func unnamedPaddingColumnsAreNotDuplicates() throws {
-        let manifest = try ManifestReader().read(Data("task_id,source_id,source_name,,\nt-1,s-1,a,,\n".utf8), name: "t.csv")
+        let manifest = try ManifestReader().read(
+            Data("task_id,source_id,source_name,,\nt-1,s-1,a,,\n".utf8), name: "t.csv")
         #expect(manifest.entries.map(\.taskID) == ["t-1"])
     }
 

@@ -56,7 +56,9 @@ import Testing
         try folder.staging.write("results.json", bytes: Array("{}".utf8))
         let summary = try folder.publish(RunSummary(toolVersion: "t"))
         #expect(summary.files.map(\.path) == ["exports/en-us/batch-0001.csv", "results.json"])
-        #expect(try String(contentsOf: target.appendingPathComponent("exports/en-us/batch-0001.csv"), encoding: .utf8) == "e")
+        #expect(
+            try String(contentsOf: target.appendingPathComponent("exports/en-us/batch-0001.csv"), encoding: .utf8)
+                == "e")
     }
 
     @Test func thePlanDescribesTheFolderWithoutTouchingIt() throws {

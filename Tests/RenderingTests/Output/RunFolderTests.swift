@@ -16,7 +16,8 @@ import Testing
         var names: [String] = []
         while let name = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { names.append(name) }
         }
         return names.sorted()
@@ -37,11 +38,15 @@ import Testing
         let summary = try Self.run(target, ["r.csv": "x", "exports/en-us/batch-0001.bin": "yz"])
         #expect(try Self.files(target) == ["SHA256SUMS", "exports/en-us/batch-0001.bin", "r.csv", "summary.json"])
         #expect(summary.files.map(\.path) == ["exports/en-us/batch-0001.bin", "r.csv"])
-        #expect(summary.files[1] == RunSummary.FileEntry(
-            path: "r.csv", bytes: 1, sha256: "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"))
+        #expect(
+            summary.files[1]
+                == RunSummary.FileEntry(
+                    path: "r.csv", bytes: 1, sha256: "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881")
+        )
         let sums = try String(contentsOf: target.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
-        #expect(sums.split(separator: "\n").map { String($0.split(separator: " ").last!) }
-            == ["exports/en-us/batch-0001.bin", "r.csv", "summary.json"])
+        #expect(
+            sums.split(separator: "\n").map { String($0.split(separator: " ").last!) }
+                == ["exports/en-us/batch-0001.bin", "r.csv", "summary.json"])
         #expect(try Self.files(root).filter { $0.contains("smsreport-") }.isEmpty)
     }
 
