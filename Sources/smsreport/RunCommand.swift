@@ -13,10 +13,11 @@ struct RunCommand: ReportingCommand {
         discussion: """
             Exit codes: 0 reports written, no task errors; 1 fatal (credentials rejected, endpoint unreachable, \
             output not writable); 2 usage, configuration or manifest error (no API call made); 3 some server \
-            inconsistent with --fail-on-inconsistent; 4 some results or export batches could not be obtained.
+            inconsistent with --fail-on-inconsistent; 4 some results or export batches could not be obtained; \
+            130/143 stopped by SIGINT/SIGTERM (the output folder left as it was).
             """)
 
-    @Option(help: "Task manifest: CSV, JSON or YAML file, or - for stdin.")
+    @Option(help: "Task manifest: CSV, JSON or YAML file, a pipe or <(…), or - for stdin (at most 256 MiB).")
     var manifest: String?
 
     @Flag(help: "List the account's migration tasks instead of reading a manifest.")
