@@ -55,6 +55,7 @@ let package = Package(
             dependencies: [
                 "ReportModel", "CLibXML2",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The bundled page frame, CSS and i18n string tables (the top-level templates/ folder).

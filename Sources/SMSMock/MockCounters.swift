@@ -44,12 +44,15 @@ public final class MockCounters: @unchecked Sendable {
         public var status: Int
         /// The batch's task ids in request order.
         public var taskIDs: [String]
+        /// The batch's `source_name`s exactly as the request carried them, in request order.
+        public var sourceNames: [String]
 
-        public init(size: Int, language: String, status: Int = 200, taskIDs: [String] = []) {
+        public init(size: Int, language: String, status: Int = 200, taskIDs: [String] = [], sourceNames: [String] = []) {
             self.size = size
             self.language = language
             self.status = status
             self.taskIDs = taskIDs
+            self.sourceNames = sourceNames
         }
     }
 
@@ -76,10 +79,11 @@ public final class MockCounters: @unchecked Sendable {
     /// Counts an injected 5xx.
     func failed() { lock.withLock { state.serverErrors += 1 } }
 
-    /// Records a well-formed export request, its task ids and its answer's status.
-    func exported(size: Int, language: String, status: Int, taskIDs: [String]) {
+    /// Records a well-formed export request, its task ids and source names, and its answer's status.
+    func exported(size: Int, language: String, status: Int, taskIDs: [String], sourceNames: [String] = []) {
         lock.withLock {
-            state.exportBatches.append(ExportBatch(size: size, language: language, status: status, taskIDs: taskIDs))
+            state.exportBatches.append(
+                ExportBatch(size: size, language: language, status: status, taskIDs: taskIDs, sourceNames: sourceNames))
         }
     }
 

@@ -75,7 +75,9 @@ struct MockRoutes: Sendable {
         }
         // Refused batches are counted too, so that a test can see a zh-cn attempt before its en-us fallback.
         func record(_ status: Int) {
-            counters.exported(size: batch.count, language: language, status: status, taskIDs: batch.map(\.taskID))
+            counters.exported(
+                size: batch.count, language: language, status: status, taskIDs: batch.map(\.taskID),
+                sourceNames: batch.map(\.sourceName))
         }
         guard batch.count <= SMSClient.maximumBatchSize else {
             record(400)

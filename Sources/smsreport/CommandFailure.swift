@@ -7,35 +7,32 @@ import SMSAPI
 
 /// Maps the errors a command can end with to SPEC 4's exit codes, printing one clear message on stderr.
 enum CommandFailure {
-    /// Prints `error` and returns the `ExitCode` to throw: 2 for usage, configuration, manifest and template
-    /// problems (no API call was made), 1 for fatal run failures.
+    /// Prints `error`, records it for `--json` and returns the `ExitCode` to throw: 2 for usage, configuration,
+    /// manifest, template and output-folder conflicts (no API call was made), 1 for fatal run failures,
+    /// 128 + the signal for a stopped run.
     static func exitCode(for error: any Error) -> ExitCode {
-        switch error {
-        case let error as ManifestError:
-            report("manifest problems:\n" + error.problems.map { "  " + $0 }.joined(separator: "\n"))
-            return ExitCode(2)
-        case is ConfigurationError, is TemplateError, is StringTable.LoadError, is ResultsSnapshot.ReadError:
-            report("\(error)")
-            return ExitCode(2)
-        case let error as PipelineError:
-            report("\(error)")
-            return ExitCode(1)
-        case let error as OutputError:
-            report("output not writable: \(error)")
-            return ExitCode(1)
-        case let error as SMSAPIError:
-            report("\(error)")
-            return ExitCode(1)
-        case let error as ExitCode:
-            return error
-        default:
-            report("\(error)")
-            return ExitCode(1)
-        }
+        if let error = error as? ExitCode { return error }
+        let (code, message) = classify(error)
+        Console.writeError("smsreport: \(code == 130 || code == 143 ? "" : "error: ")\(message)\n")
+        RunRecord.shared.printFailure(exitCode: code, error: message)
+        return ExitCode(code)
     }
 
-    private static func report(_ message: String) {
-        Console.writeError("smsreport: error: \(message)\n")
+    private static func classify(_ error: any Error) -> (Int32, String) {
+        switch error {
+        case let error as ManifestError:
+            return (2, "manifest problems:\n" + error.problems.map { "  " + $0 }.joined(separator: "\n"))
+        case is ConfigurationError, is TemplateError, is StringTable.LoadError, is ResultsSnapshot.ReadError,
+            is OutputConflictError, is ValidationError:
+            return (2, "\(error)")
+        case let error as OutputError:
+            return (1, "output not writable: \(error)")
+        case let error as Interrupted:
+            return (error.exitCode, error.description)
+        default:
+            // PipelineError, SMSAPIError and the rest: the run cannot go on (exit 1).
+            return (1, "\(error)")
+        }
     }
 }
 

@@ -39,10 +39,12 @@ struct DemoCommand: ReportingCommand {
         let configuration = try ReportConfiguration(
             yaml: String(contentsOf: configURL, encoding: .utf8), file: "smsreport.yaml")
         let reports = configuration.reports
+        let templates = try TemplateSet.resolve(override: nil)
+        try templates.check(for: reports)
+        let runFolder = try RunFolder.prepare(URL(fileURLWithPath: out), force: false)
         let writer = ReportWriter(
-            output: try OutputFolder(url: URL(fileURLWithPath: out)), templates: try TemplateSet.resolve(override: nil),
-            options: RenderOptions(), generatedAt: ReportTime.generationTime())
-        try writer.templates.check(for: reports)
+            output: runFolder.staging, templates: templates, options: RenderOptions(),
+            generatedAt: ReportTime.generationTime())
 
         let token = "demo-" + UUID().uuidString
         var options = MockOptions(token: token)
@@ -55,8 +57,9 @@ struct DemoCommand: ReportingCommand {
             languages: Array(Set(reports.map(\.language))).sorted(), concurrency: configuration.concurrency ?? 8,
             toolVersion: ToolVersion.current)
         let job = ReportJob(
-            reports: reports, writer: writer, failOnInconsistent: false, logger: logger,
+            reports: reports, folder: runFolder, writer: writer, failOnInconsistent: false, logger: logger,
             progress: ProgressDisplay(logger: logger, quiet: console.quiet))
+        defer { runFolder.discard() }
         let outcome = try await MockServer.withRunning(world: world, options: options, logger: Logger(label: "mock", factory: { _ in SwiftLogNoOpLogHandler() })) { mock in
             logger.info("mock API listening", metadata: ["endpoint": "\(mock.endpoint.url)"])
             return try await SMSClient.withClient(endpoint: mock.endpoint, credentials: .token(token), logger: logger) {
@@ -64,10 +67,10 @@ struct DemoCommand: ReportingCommand {
             }
         }
         if console.json {
-            Console.printLine(outcome.json)
+            RunRecord.shared.printFinished(outcome.summary)
         } else {
             Console.printLine("demo reports written to \(outcome.outputFolder.path):")
-            for file in outcome.files { Console.printLine("  \(file.lastPathComponent)") }
+            for file in outcome.summary.files { Console.printLine("  \(file.path)") }
             Console.printLine(
                 "(the mock does not know task \(Self.unknownTaskID), so the reports show one error row and a real run"
                     + " would exit 4; the demo exits 0 because every report was written)")

@@ -1,22 +1,54 @@
+import Foundation
 import Pipeline
+import ReportModel
+import SMSAPI
 
-/// The text `--dry-run` prints: the batches and requests a run would make.
+/// What `--dry-run` shows: the batches and requests a run would make, where it would send them, how it would
+/// sign in (never the secret), the reports and the output folder; nothing is called and nothing written.
 struct DryRunPlan {
     let plan: RunPlan
     let manifest: Manifest
+    let endpoint: SMSEndpoint
+    let credentials: SMSCredentials
+    let reports: [ReportDefinition]
+    /// ``RunFolder/plan(_:force:)``'s description of the output folder.
+    let output: String
 
     var text: String {
         var lines: [String] = []
         let languages = plan.languages.map(\.rawValue).joined(separator: ", ")
         lines.append(
-            "plan: \(plan.taskCount) tasks in \(plan.batches.count) batches; "
-                + "\(plan.exportRequests) export requests (\(languages.isEmpty ? "export off" : languages)), "
-                + "\(plan.taskCount) result requests; nothing was called")
+            "plan: \(Words.count(plan.taskCount, "task")) in \(Words.count(plan.batches.count, "batch", "batches")); "
+                + "\(Words.count(plan.exportRequests, "export request")) (\(languages.isEmpty ? "export off" : languages)), "
+                + "\(Words.count(plan.taskCount, "result request")); nothing was called")
         for batch in plan.batches {
             let first = batch.entries.first!.location
             let last = batch.entries.last!.location
-            lines.append("  \(batch.fileStem): \(batch.entries.count) tasks (\(first) … \(last))")
+            lines.append("  \(batch.fileStem): \(Words.count(batch.entries.count, "task")) (\(first) … \(last))")
         }
+        lines.append("endpoint: \(endpoint.url)")
+        lines.append("credentials: \(credentialKind) (present; not checked against the API)")
+        for report in reports {
+            lines.append(
+                "report: \(report.name) (\(report.language.rawValue); \(report.formats.map(\.rawValue).joined(separator: ", ")))"
+            )
+        }
+        lines.append("output: \(output)")
         return lines.joined(separator: "\n")
+    }
+
+    /// The `--json` object: what a run would report before it starts, with nothing written.
+    var summary: RunSummary {
+        let now = RunRecord.now()
+        return RunSummary(
+            toolVersion: ToolVersion.current, startedAt: now, finishedAt: now, endpointHost: endpoint.host,
+            manifest: manifest.info, reports: reports)
+    }
+
+    private var credentialKind: String {
+        switch credentials {
+        case .token: "IAM token"
+        case .accessKey(let keys): keys.securityToken == nil ? "AK/SK" : "temporary AK/SK with security token"
+        }
     }
 }

@@ -9,7 +9,11 @@ struct RenderCommand: ReportingCommand {
     static let configuration = CommandConfiguration(
         commandName: "render",
         abstract: "Re-render reports from a results.json, offline.",
-        discussion: "With SOURCE_DATE_EPOCH set, the same results and config give byte-identical files.")
+        discussion: """
+            The output folder gets a new set: the reports, the results.json they come from, summary.json and \
+            SHA256SUMS (re-rendering in place keeps the run's exports). With SOURCE_DATE_EPOCH set, the same \
+            results and config give byte-identical files.
+            """)
 
     @Option(help: "The results.json of an earlier run.")
     var results: String
@@ -21,10 +25,12 @@ struct RenderCommand: ReportingCommand {
     @OptionGroup var console: ConsoleOptions
 
     func execute() async throws {
+        let startedAt = RunRecord.now()
         let logger = console.makeLogger()
         let configuration = try report.loadConfiguration()
         let reports = try report.reports(configuration)
-        let resultsURL = URL(fileURLWithPath: results)
+        RunRecord.shared.update { $0.reports = reports }
+        let resultsURL = URL(fileURLWithPath: results).standardizedFileURL
         let data: Data
         do {
             data = try Data(contentsOf: resultsURL)
@@ -32,16 +38,40 @@ struct RenderCommand: ReportingCommand {
             throw ResultsSnapshot.ReadError(description: "\(results): cannot read: \(error.localizedDescription)")
         }
         let snapshot = try ResultsSnapshot(jsonData: data, source: results)
-        let folder = out.map { URL(fileURLWithPath: $0) } ?? resultsURL.deletingLastPathComponent()
+        RunRecord.shared.update {
+            $0.manifest = snapshot.run.manifest
+            $0.endpointHost = snapshot.run.endpointHost
+        }
+        let templates = try report.templateSet()
+        try templates.check(for: reports)
+        let folderURL = (out.map { URL(fileURLWithPath: $0) } ?? resultsURL.deletingLastPathComponent())
+            .standardizedFileURL
+        let inPlace = resultsURL.deletingLastPathComponent().path == folderURL.path
+        let folder = try RunFolder.prepare(
+            folderURL, force: report.force, adopting: inPlace ? [resultsURL.lastPathComponent] : [])
         let writer = ReportWriter(
-            output: try OutputFolder(url: folder), templates: try report.templateSet(),
+            output: folder.staging, templates: templates,
             options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark), generatedAt: ReportTime.generationTime())
-        try writer.templates.check(for: reports)
         let job = ReportJob(
-            reports: reports, writer: writer, failOnInconsistent: report.failOnInconsistent, logger: logger,
-            progress: ProgressDisplay(logger: logger, quiet: true))
-        let outcome = try job.publish(snapshot, writeResults: false)
-        Console.printLine(console.json ? outcome.json : outcome.line)
+            reports: reports, folder: folder, writer: writer, failOnInconsistent: report.failOnInconsistent,
+            logger: logger, progress: ProgressDisplay(logger: logger, quiet: true))
+        let outcome: RunOutcome
+        do {
+            outcome = try await Interruption.run(cleanUp: folder.discard) {
+                // The set carries the snapshot it was rendered from, byte for byte, so it can be rendered again.
+                try folder.staging.write("results.json", bytes: data)
+                if inPlace { try folder.carryOver(prefix: "exports/") }
+                return try job.publish(snapshot, writeResults: false, startedAt: startedAt, finishedAt: RunRecord.now())
+            }
+        } catch {
+            folder.discard()
+            throw error
+        }
+        if console.json {
+            RunRecord.shared.printFinished(outcome.summary)
+        } else {
+            Console.printLine(outcome.line)
+        }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
     }
 }

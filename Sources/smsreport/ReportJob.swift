@@ -5,13 +5,27 @@ import Rendering
 import ReportModel
 import SMSAPI
 
-/// One reporting job, shared by `run` and `demo`: pipeline → `results.json` → every report, all atomic writes.
+/// One reporting job, shared by `run`, `render` and `demo`: pipeline → `results.json` → every report, staged in
+/// a ``RunFolder`` and published as one set with `summary.json` and `SHA256SUMS`.
 struct ReportJob {
     let reports: [ReportDefinition]
+    let folder: RunFolder
     let writer: ReportWriter
     let failOnInconsistent: Bool
     let logger: Logger
     let progress: ProgressDisplay
+
+    init(
+        reports: [ReportDefinition], folder: RunFolder, writer: ReportWriter, failOnInconsistent: Bool, logger: Logger,
+        progress: ProgressDisplay
+    ) {
+        self.reports = reports
+        self.folder = folder
+        self.writer = writer
+        self.failOnInconsistent = failOnInconsistent
+        self.logger = logger
+        self.progress = progress
+    }
 
     /// Runs the pipeline against `client` and writes everything; throws ``PipelineError`` to stop (exit 1).
     func run(
@@ -32,18 +46,41 @@ struct ReportJob {
                 manifest, saveArtefact: { path, bytes in try output.write(path, bytes: bytes) },
                 progress: progress.update)
         }
-        return try publish(snapshot)
+        // Cancelled requests end as error rows; a stopped run must not publish them as its result.
+        try Task.checkCancellation()
+        return try publish(snapshot, startedAt: snapshot.run.startedAt, finishedAt: snapshot.run.finishedAt)
     }
 
-    /// Writes `results.json` and the reports for a snapshot, logs what is missing, returns the outcome.
-    func publish(_ snapshot: ResultsSnapshot, writeResults: Bool = true) throws -> RunOutcome {
-        var files: [URL] = []
-        if writeResults { files.append(try writer.writeResults(snapshot)) }
-        let summary = ConsistencySummary(tasks: snapshot.tasks)
-        files += try writer.render(reports, snapshot: snapshot, summary: summary)
+    /// Writes `results.json` (when `writeResults`) and the reports for a snapshot into the staging folder, then
+    /// publishes the set with its summary; logs what is missing and returns the outcome.
+    func publish(
+        _ snapshot: ResultsSnapshot, writeResults: Bool = true, startedAt: Date, finishedAt: Date
+    ) throws -> RunOutcome {
+        if writeResults { try writer.writeResults(snapshot) }
+        let aggregate = ConsistencySummary(tasks: snapshot.tasks)
+        _ = try writer.render(reports, snapshot: snapshot, summary: aggregate)
+        let exitCode = RunOutcome.exitCode(aggregate, snapshot: snapshot, failOnInconsistent: failOnInconsistent)
+        // With SOURCE_DATE_EPOCH every time stamp is that one, so that reruns write the same bytes.
+        let reproducible = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil
+        var summary = RunSummary(
+            toolVersion: ToolVersion.current, exitCode: Int(exitCode),
+            startedAt: reproducible ? RunRecord.now() : startedAt,
+            finishedAt: reproducible ? RunRecord.now() : finishedAt,
+            endpointHost: snapshot.run.endpointHost, manifest: snapshot.run.manifest, reports: reports,
+            totals: RunSummary.Totals(aggregate.totals))
+        // A signal during rendering: the earlier set stays, the staged one is discarded by the caller.
+        try Task.checkCancellation()
+        summary = try folder.publish(summary)
         let outcome = RunOutcome(
-            summary: summary, snapshot: snapshot, files: files,
-            outputFolder: writer.output.url, failOnInconsistent: failOnInconsistent)
+            aggregate: aggregate, snapshot: snapshot, summary: summary, outputFolder: folder.target,
+            failOnInconsistent: failOnInconsistent)
+        logProblems(snapshot)
+        logger.info(
+            "reports written", metadata: ["folder": "\(folder.target.path)", "files": "\(summary.files.count + 2)"])
+        return outcome
+    }
+
+    private func logProblems(_ snapshot: ResultsSnapshot) {
         let failed = snapshot.tasks.filter { $0.error != nil }
         for task in failed.prefix(10) {
             logger.warning(
@@ -51,7 +88,8 @@ struct ReportJob {
                 metadata: ["task_id": "\(task.taskID)", "error": "\(task.error?.displayText ?? "")"])
         }
         if failed.count > 10 {
-            logger.warning("more tasks without results", metadata: ["count": "\(failed.count - 10)", "see": "results.json"])
+            logger.warning(
+                "more tasks without results", metadata: ["count": "\(failed.count - 10)", "see": "results.json"])
         }
         for export in snapshot.exports where export.error != nil {
             logger.warning(
@@ -61,7 +99,5 @@ struct ReportJob {
                     "error": "\(export.error?.displayText ?? "")",
                 ])
         }
-        logger.info("reports written", metadata: ["folder": "\(writer.output.url.path)", "files": "\(files.count)"])
-        return outcome
     }
 }

@@ -13,10 +13,11 @@ struct RunCommand: ReportingCommand {
         discussion: """
             Exit codes: 0 reports written, no task errors; 1 fatal (credentials rejected, endpoint unreachable, \
             output not writable); 2 usage, configuration or manifest error (no API call made); 3 some server \
-            inconsistent with --fail-on-inconsistent; 4 some results or export batches could not be obtained.
+            inconsistent with --fail-on-inconsistent; 4 some results or export batches could not be obtained; \
+            130/143 stopped by SIGINT/SIGTERM (the output folder left as it was).
             """)
 
-    @Option(help: "Task manifest: CSV, JSON or YAML file, or - for stdin.")
+    @Option(help: "Task manifest: CSV, JSON or YAML file, a pipe or <(…), or - for stdin (at most 256 MiB).")
     var manifest: String?
 
     @Flag(help: "List the account's migration tasks instead of reading a manifest.")
@@ -45,7 +46,9 @@ struct RunCommand: ReportingCommand {
         let logger = console.makeLogger()
         let configuration = try report.loadConfiguration()
         let reports = try report.reports(configuration)
+        RunRecord.shared.update { $0.reports = reports }
         let settings = try RunSettings(connection: connection, configuration: configuration)
+        RunRecord.shared.update { $0.endpointHost = settings.endpoint.host }
         let templates = try report.templateSet()
         try templates.check(for: reports)
         let options = PipelineRun.Options(
@@ -53,56 +56,75 @@ struct RunCommand: ReportingCommand {
             concurrency: settings.concurrency, export: !connection.noExport, toolVersion: ToolVersion.current)
         let manifest = try discover ? nil : readManifest()
         if let manifest {
+            RunRecord.shared.update { $0.manifest = manifest.info }
             for warning in manifest.warnings { logger.warning("\(warning)") }
         }
-        if dryRun, let manifest {
-            Console.printLine(DryRunPlan(plan: PipelineRun.plan(manifest, options: options), manifest: manifest).text)
-            return
-        }
+        // Checked before a dry run too: a plan that cannot sign in is not a plan.
         let credentials = try settings.credentials(tokenFile: connection.tokenFile)
+        if dryRun, let manifest {
+            return showPlan(
+                DryRunPlan(
+                    plan: PipelineRun.plan(manifest, options: options), manifest: manifest, endpoint: settings.endpoint,
+                    credentials: credentials, reports: reports,
+                    output: RunFolder.plan(URL(fileURLWithPath: out), force: report.force)))
+        }
         if connection.insecure { logger.warning("TLS certificate verification is off (--insecure)") }
+        let folder = try RunFolder.prepare(URL(fileURLWithPath: out), force: report.force)
         let writer = ReportWriter(
-            output: try OutputFolder(url: URL(fileURLWithPath: out)), templates: templates,
+            output: folder.staging, templates: templates,
             options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark), generatedAt: ReportTime.generationTime())
         let job = ReportJob(
-            reports: reports, writer: writer, failOnInconsistent: report.failOnInconsistent, logger: logger,
-            progress: ProgressDisplay(logger: logger, quiet: console.quiet))
-        let outcome = try await SMSClient.withClient(
-            endpoint: settings.endpoint, credentials: credentials, configuration: settings.clientConfiguration,
-            logger: logger
-        ) { client in
-            let tasks: Manifest
-            if let manifest {
-                tasks = manifest
-            } else {
-                tasks = try await Discovery(client: client).manifest(state: state)
+            reports: reports, folder: folder, writer: writer, failOnInconsistent: report.failOnInconsistent,
+            logger: logger, progress: ProgressDisplay(logger: logger, quiet: console.quiet))
+        let (discover, state) = (discover, state)
+        let outcome: RunOutcome
+        do {
+            outcome = try await Interruption.run(cleanUp: folder.discard) {
+                try await SMSClient.withClient(
+                    endpoint: settings.endpoint, credentials: credentials, configuration: settings.clientConfiguration,
+                    logger: logger
+                ) { client in
+                    let tasks = discover ? try await Discovery(client: client).manifest(state: state) : manifest!
+                    RunRecord.shared.update { $0.manifest = tasks.info }
+                    if tasks.entries.isEmpty {
+                        logger.warning("discovery found no task; writing empty reports")
+                        let now = Date()
+                        return try job.publish(
+                            Self.emptySnapshot(tasks, endpoint: settings.endpoint), startedAt: now, finishedAt: now)
+                    }
+                    return try await job.run(tasks, client: client, endpoint: settings.endpoint, options: options)
+                }
             }
-            if tasks.entries.isEmpty {
-                logger.warning("discovery found no task; writing empty reports")
-                return try job.publish(emptySnapshot(tasks, endpoint: settings.endpoint, options: options))
-            }
-            return try await job.run(tasks, client: client, endpoint: settings.endpoint, options: options)
+        } catch {
+            // Whatever stopped the run, the target keeps the earlier set and no staging is left behind.
+            folder.discard()
+            throw error
         }
-        Console.printLine(console.json ? outcome.json : outcome.line)
+        if console.json {
+            RunRecord.shared.printFinished(outcome.summary)
+        } else {
+            Console.printLine(outcome.line)
+        }
         if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+    }
+
+    /// `--dry-run`: the plan on stdout, or with `--json` on stderr with the summary line on stdout.
+    private func showPlan(_ plan: DryRunPlan) {
+        if console.json {
+            Console.writeError(plan.text + "\n")
+            RunRecord.shared.printFinished(plan.summary)
+        } else {
+            Console.printLine(plan.text)
+        }
     }
 
     private func readManifest() throws -> Manifest {
         guard let manifest else { throw ValidationError("--manifest is required") }
-        let data: Data
-        if manifest == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: manifest))
-            } catch {
-                throw ManifestError("\(manifest): cannot read: \(error.localizedDescription)")
-            }
-        }
-        return try ManifestReader().read(data, name: manifest == "-" ? "-" : URL(fileURLWithPath: manifest).lastPathComponent)
+        let (data, name) = try ManifestInput(path: manifest).read()
+        return try ManifestReader().read(data, name: name)
     }
 
-    private func emptySnapshot(_ manifest: Manifest, endpoint: SMSEndpoint, options: PipelineRun.Options) -> ResultsSnapshot {
+    private static func emptySnapshot(_ manifest: Manifest, endpoint: SMSEndpoint) -> ResultsSnapshot {
         let now = Date()
         return ResultsSnapshot(
             run: RunMetadata(

@@ -1,37 +1,34 @@
-import CSV
 import Foundation
 
 /// Parses a CSV manifest: a header row naming `task_id`, `source_id` and `source_name` in any order
-/// (extra columns ignored), RFC 4180 quoting; each record keeps the physical line it starts on.
+/// (extra columns ignored, none named twice), RFC 4180 quoting; each record keeps the physical line it starts on.
+///
+/// Rows whose cells are all empty (Excel writes `,,,` for them) are skipped. `task_id` and `source_id` are
+/// trimmed of surrounding whitespace; `source_name` is kept exactly as written, because the export request and
+/// the reports must carry the name the manifest gives.
 struct CSVManifestParser {
     let file: String
 
     static let requiredColumns = ["task_id", "source_id", "source_name"]
 
     func parse(_ text: String) throws -> [RawEntry] {
-        let reader: CSVReader
+        let records: [CSVRecordScanner.Record]
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: false)
+            records = try CSVRecordScanner.records(text)
         } catch {
-            throw ManifestError("\(file): cannot read CSV: \(error)")
+            throw ManifestError(
+                "\(file):\(error.line): unterminated quote: the quoted field that starts on this line never ends")
         }
-        var line = 1
         var header: [String: Int]?
         var headerWidth = 0
         var entries: [RawEntry] = []
-        while let row = reader.next() {
-            let start = line
-            line += 1 + row.reduce(0) { $0 + Self.lineBreaks(in: $1) }
-            if row.count == 1 && row[0].trimmingCharacters(in: .whitespaces).isEmpty { continue }
+        for record in records where !Self.isBlank(record.fields) {
             guard let columns = header else {
-                header = try headerColumns(row, line: start)
-                headerWidth = row.count
+                header = try headerColumns(record.fields, line: record.line)
+                headerWidth = record.fields.count
                 continue
             }
-            entries.append(entry(row, columns: columns, width: headerWidth, line: start))
-        }
-        if let error = reader.error {
-            throw ManifestError("\(file):\(line): cannot read CSV: \(error)")
+            entries.append(entry(record.fields, columns: columns, width: headerWidth, line: record.line))
         }
         guard header != nil else {
             throw ManifestError("\(file): empty CSV: expected a header row with task_id,source_id,source_name")
@@ -39,12 +36,25 @@ struct CSVManifestParser {
         return entries
     }
 
+    private static func isBlank(_ fields: [String]) -> Bool {
+        fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
     private func headerColumns(_ row: [String], line: Int) throws -> [String: Int] {
         var columns: [String: Int] = [:]
+        var problems: [String] = []
         for (index, name) in row.enumerated() {
             let key = name.trimmingCharacters(in: .whitespaces).lowercased()
-            if columns[key] == nil { columns[key] = index }
+            // Excel pads a sheet with unnamed columns; only a name given twice is ambiguous.
+            guard !key.isEmpty else { continue }
+            if let first = columns[key] {
+                problems.append(
+                    "\(file):\(line): the header names column '\(key)' twice (columns \(first + 1) and \(index + 1))")
+            } else {
+                columns[key] = index
+            }
         }
+        guard problems.isEmpty else { throw ManifestError(problems: problems) }
         let missing = Self.requiredColumns.filter { columns[$0] == nil }
         guard missing.isEmpty else {
             throw ManifestError(
@@ -61,26 +71,10 @@ struct CSVManifestParser {
         }
         func field(_ name: String) -> String {
             guard let index = columns[name], index < row.count else { return "" }
-            return row[index].trimmingCharacters(in: .whitespaces)
+            return row[index]
         }
         return RawEntry(
-            taskID: field("task_id"), sourceID: field("source_id"), sourceName: field("source_name"),
-            location: ManifestLocation(file: file, line: line), problems: problems)
-    }
-
-    /// Line breaks inside a quoted field: CRLF, CR and LF each count once.
-    static func lineBreaks(in field: String) -> Int {
-        var count = 0
-        var previousCR = false
-        for scalar in field.unicodeScalars {
-            if scalar == "\r" {
-                count += 1
-                previousCR = true
-            } else {
-                if scalar == "\n" && !previousCR { count += 1 }
-                previousCR = false
-            }
-        }
-        return count
+            taskID: ManifestText.identifier(field("task_id")), sourceID: ManifestText.identifier(field("source_id")),
+            sourceName: field("source_name"), location: ManifestLocation(file: file, line: line), problems: problems)
     }
 }

@@ -29,15 +29,15 @@ struct JSONManifestParser {
             func field(_ name: String) -> String {
                 switch object[name] {
                 case nil, is NSNull: return ""
-                case let value as String: return value.trimmingCharacters(in: .whitespaces)
+                case let value as String: return value
                 default:
                     problems.append("\(name) is not a string")
                     return ""
                 }
             }
             let entry = RawEntry(
-                taskID: field("task_id"), sourceID: field("source_id"), sourceName: field("source_name"),
-                location: location)
+                taskID: ManifestText.identifier(field("task_id")), sourceID: ManifestText.identifier(field("source_id")),
+                sourceName: field("source_name"), location: location)
             return RawEntry(
                 taskID: entry.taskID, sourceID: entry.sourceID, sourceName: entry.sourceName, location: location,
                 problems: problems)

@@ -32,10 +32,10 @@ struct YAMLManifestParser {
                     return ""
                 }
                 if scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return "" }
-                return scalar.string.trimmingCharacters(in: .whitespaces)
+                return scalar.string
             }
-            let taskID = field("task_id")
-            let sourceID = field("source_id")
+            let taskID = ManifestText.identifier(field("task_id"))
+            let sourceID = ManifestText.identifier(field("source_id"))
             let sourceName = field("source_name")
             return RawEntry(taskID: taskID, sourceID: sourceID, sourceName: sourceName, location: location, problems: problems)
         }

@@ -18,7 +18,8 @@ extension TaskConsistencyResult {
         guard case .object(let root) = json else { throw DecodingFailure(reason: "the body is not a JSON object") }
         if let list = root["result_list"], !list.isNull {
             guard let elements = list.arrayValue else { throw DecodingFailure(reason: "result_list is not an array") }
-            return try decode(resultList: elements)
+            // Shapes (b)/(c) may carry the time only once, beside the list: it stands for entries without one.
+            return try decode(resultList: elements, fallbackMilliseconds: try milliseconds(root["finished_time"]))
         }
         if root["consistency_result"] != nil {
             return try decode(run: root)
@@ -30,7 +31,9 @@ extension TaskConsistencyResult {
         return TaskConsistencyResult(directories: [], finishedTimeMilliseconds: try milliseconds(root["finished_time"]))
     }
 
-    private static func decode(resultList elements: [JSONValue]) throws(DecodingFailure) -> TaskConsistencyResult {
+    private static func decode(
+        resultList elements: [JSONValue], fallbackMilliseconds: Int64?
+    ) throws(DecodingFailure) -> TaskConsistencyResult {
         var runs: [TaskConsistencyResult] = []
         var looseDirectories: [DirectoryCheck] = []
         for element in elements {
@@ -47,13 +50,15 @@ extension TaskConsistencyResult {
                 throw DecodingFailure(reason: "a result_list entry is not an object")
             }
             if object["consistency_result"] != nil {
-                runs.append(try decode(run: object))
+                var run = try decode(run: object)
+                if run.finishedTimeMilliseconds == nil { run.finishedTimeMilliseconds = fallbackMilliseconds }
+                runs.append(run)
             } else {
                 looseDirectories.append(try directory(object))
             }
         }
         if !looseDirectories.isEmpty {
-            runs.append(TaskConsistencyResult(directories: looseDirectories, finishedTimeMilliseconds: nil))
+            runs.append(TaskConsistencyResult(directories: looseDirectories, finishedTimeMilliseconds: fallbackMilliseconds))
         }
         // Stable: among runs with equal (or unknown) times the last listed wins.
         return runs.enumerated().max { lhs, rhs in

@@ -1,17 +1,44 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The process's standard streams: stdout for the summary, stderr for logs and progress.
+///
+/// Writes go straight to the descriptors and ignore failures: with SIGPIPE ignored, a closed pipe
+/// (`… 2>&1 | head -1`) makes a write fail with EPIPE, and a lost log line must never stop a run.
 enum Console {
     /// True when stderr is a terminal (then progress is a bar; otherwise, periodic log lines for cron).
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Writes to stderr unbuffered.
+    /// Writes to stderr unbuffered; a failed write is dropped.
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        write(text, to: STDERR_FILENO)
     }
 
-    /// Writes a line to stdout and flushes it.
+    /// Writes a line to stdout unbuffered; a failed write is dropped.
     static func printLine(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        write(text + "\n", to: STDOUT_FILENO)
+    }
+
+    /// Ignores SIGPIPE for the whole process, so a closed stdout or stderr turns into failed writes.
+    static func ignoreBrokenPipes() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
     }
 }

@@ -10,7 +10,7 @@ struct ReportOptions: ParsableArguments {
     @Option(name: .customLong("config"), help: "YAML settings with the reports to produce (see samples/smsreport.yaml).")
     var config: String?
 
-    @Option(help: "Report language when no config is given: en-us or zh-cn.")
+    @Option(help: "Report language, en-us or zh-cn (with --config: of the --report one).")
     var language: ReportLanguage?
 
     @Option(name: .customLong("format"), help: "Report formats (html, xlsx, csv), repeated or comma-separated.")
@@ -31,8 +31,13 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .customLong("fail-on-inconsistent"), help: "Exit 3 when some server is inconsistent.")
     var failOnInconsistent = false
 
-    /// True when a flag describes the report, which then replaces the config's reports.
-    var describesReport: Bool { language != nil || !formats.isEmpty || title != nil || name != nil }
+    @Option(
+        name: .customLong("report"),
+        help: "With --config: the configured report that --language, --format and --name change.")
+    var target: String?
+
+    @Flag(help: "Write into an output folder that holds files smsreport did not write (they are left untouched).")
+    var force = false
 
     /// Reads the config file, if any (exit 2 on a problem).
     func loadConfiguration() throws -> ReportConfiguration {
@@ -46,27 +51,21 @@ struct ReportOptions: ParsableArguments {
         return try ReportConfiguration(yaml: text, file: config)
     }
 
-    /// The reports to write: from flags when given, else from the config, else the default report.
+    /// The reports to write: the configured ones with the flags applied (never dropped, SPEC 4), else the one
+    /// report the flags describe, else the default report.
     func reports(_ configuration: ReportConfiguration) throws -> [ReportDefinition] {
-        if describesReport || configuration.reports.isEmpty {
-            let language = language ?? .enUS
-            var parsed: [ReportFormat] = []
-            for item in formats.flatMap({ $0.split(separator: ",") }) {
-                let text = item.trimmingCharacters(in: .whitespaces).lowercased()
-                guard let format = ReportFormat(rawValue: text) else {
-                    throw ConfigurationError("--format: '\(text)' is not html, xlsx or csv")
-                }
-                if !parsed.contains(format) { parsed.append(format) }
+        var parsed: [ReportFormat] = []
+        for item in formats.flatMap({ $0.split(separator: ",") }) {
+            let text = item.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let format = ReportFormat(rawValue: text) else {
+                throw ConfigurationError("--format: '\(text)' is not html, xlsx or csv")
             }
-            let name = name ?? "consistency-\(language.rawValue)"
-            if let problem = ReportName.problem(name) { throw ConfigurationError("--name '\(name)': \(problem)") }
-            return [
-                ReportDefinition(
-                    name: name, language: language, formats: parsed.isEmpty ? ReportFormat.allCases : parsed,
-                    title: title)
-            ]
+            if !parsed.contains(format) { parsed.append(format) }
         }
-        return configuration.reports
+        let overrides = ReportOverrides(
+            shared: ReportOverrides.Shared(title: title), language: language, formats: parsed.isEmpty ? nil : parsed,
+            name: name, target: target)
+        return try overrides.reports(configured: configuration.reports)
     }
 }
 

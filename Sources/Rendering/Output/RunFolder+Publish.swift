@@ -1,0 +1,130 @@
+import Crypto
+import Foundation
+import ReportModel
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension RunFolder {
+    /// Lists and hashes the staged files into `summary.files`, writes `summary.json` and then `SHA256SUMS`, and
+    /// moves the complete set into the target; returns the summary as written.
+    public func publish(_ summary: RunSummary) throws -> RunSummary {
+        var summary = summary
+        let staged = try FolderInventory.walk(staging.url).filter { !$0.isDirectory }.map(\.path)
+            .filter { $0 != Self.summaryName && $0 != Self.checksumsName }
+        summary.files = try staged.sorted(by: Self.byteOrder).map { path in
+            try Self.digest(staging.url.appendingPathComponent(path), path: path)
+        }
+        try staging.write(Self.summaryName, bytes: try summary.fileData())
+        let summaryEntry = try Self.digest(staging.url.appendingPathComponent(Self.summaryName), path: Self.summaryName)
+        let listed = (summary.files + [summaryEntry]).sorted { Self.byteOrder($0.path, $1.path) }
+        try staging.write(Self.checksumsName, bytes: Array(listed.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8))
+        switch mode {
+        case .create: try moveIntoPlace()
+        case .swap: try swapIntoPlace()
+        case .merge: try mergeIntoPlace(staged + [Self.summaryName, Self.checksumsName])
+        }
+        Self.syncFolder(target.deletingLastPathComponent())
+        return summary
+    }
+
+    /// Paths sort by their UTF-8 bytes, the same on every machine and locale.
+    static func byteOrder(_ lhs: String, _ rhs: String) -> Bool {
+        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+    }
+
+    /// Size and SHA-256 of a file, read in pieces.
+    static func digest(_ url: URL, path: String) throws -> RunSummary.FileEntry {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw OutputError(path: url.path, reason: "cannot read back for its checksum")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var bytes = 0
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
+            hasher.update(data: chunk)
+            bytes += chunk.count
+        }
+        let hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return RunSummary.FileEntry(path: path, bytes: bytes, sha256: hex)
+    }
+
+    private func moveIntoPlace() throws {
+        guard rename(staging.url.path, target.path) == 0 else {
+            throw OutputError(
+                path: target.path, reason: "cannot move the run into place: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// One atomic exchange where the file system has it (Linux `renameat2`); else two renames, whose gap
+    /// ``prepare(_:force:)`` of the next run repairs by restoring the retired set.
+    private func swapIntoPlace() throws {
+        if Self.exchange(staging.url.path, target.path) {
+            // The staging path now holds the earlier set.
+            try? FileManager.default.removeItem(at: staging.url)
+            return
+        }
+        let retired = Self.retiredURL(target)
+        guard rename(target.path, retired.path) == 0 else {
+            throw OutputError(
+                path: target.path, reason: "cannot retire the earlier run: \(String(cString: strerror(errno)))")
+        }
+        guard rename(staging.url.path, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(retired.path, target.path)
+            throw OutputError(path: target.path, reason: "cannot move the run into place: \(reason)")
+        }
+        try? FileManager.default.removeItem(at: retired)
+    }
+
+    /// Beside foreign files (`--force`) there is no whole-folder swap: the earlier record goes first (so an
+    /// interruption leaves no summary vouching for a mix), then the earlier files, then the new files move in
+    /// one by one, `summary.json` and `SHA256SUMS` last. Nothing outside the earlier set is touched.
+    private func mergeIntoPlace(_ files: [String]) throws {
+        let fileManager = FileManager.default
+        let newSet = Set(files)
+        for name in [Self.checksumsName, Self.summaryName] where previousSet.contains(name) {
+            _ = unlink(target.appendingPathComponent(name).path)
+        }
+        for path in previousSet.sorted() where !newSet.contains(path) {
+            _ = unlink(target.appendingPathComponent(path).path)
+        }
+        for path in files {
+            let destination = target.appendingPathComponent(path)
+            try fileManager.createDirectory(
+                at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard rename(staging.url.appendingPathComponent(path).path, destination.path) == 0 else {
+                throw OutputError(
+                    path: destination.path, reason: "cannot move into place: \(String(cString: strerror(errno)))")
+            }
+        }
+        let earlierFolders = previousSet.map { target.appendingPathComponent($0).deletingLastPathComponent() }
+        Self.removeEmpty(earlierFolders.filter { $0.path != target.path })
+        try? fileManager.removeItem(at: staging.url)
+    }
+
+    private typealias RenameAt2 =
+        @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+
+    /// `renameat2(…, RENAME_EXCHANGE)`, looked up at run time: Swift's Glibc module does not declare it.
+    private static func exchange(_ first: String, _ second: String) -> Bool {
+        #if os(Linux)
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+            let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+            let renameExchange: UInt32 = 1 << 1
+            return renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange) == 0
+        #else
+            return false
+        #endif
+    }
+
+    private static func syncFolder(_ folder: URL) {
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY)
+        guard descriptor >= 0 else { return }
+        _ = fsync(descriptor)
+        close(descriptor)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Rendering
+import ReportModel
+import Testing
+
+/// One run per folder (SPEC 3): staging, the whole-set swap, foreign files, `summary.json` and `SHA256SUMS`.
+@Suite struct RunFolderTests {
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("run-folder-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    static func files(_ folder: URL) throws -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)!
+        var names: [String] = []
+        while let name = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// Stages `files` and publishes them into `target`.
+    @discardableResult
+    static func run(_ target: URL, _ files: [String: String], force: Bool = false) throws -> RunSummary {
+        let folder = try RunFolder.prepare(target, force: force)
+        for (path, text) in files { try folder.staging.write(path, bytes: Array(text.utf8)) }
+        return try folder.publish(RunSummary(toolVersion: "test"))
+    }
+
+    @Test func aNewFolderGetsTheSetWithSummaryAndChecksumsLast() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("a/b/out")
+        let summary = try Self.run(target, ["r.csv": "x", "exports/en-us/batch-0001.bin": "yz"])
+        #expect(try Self.files(target) == ["SHA256SUMS", "exports/en-us/batch-0001.bin", "r.csv", "summary.json"])
+        #expect(summary.files.map(\.path) == ["exports/en-us/batch-0001.bin", "r.csv"])
+        #expect(
+            summary.files[1]
+                == RunSummary.FileEntry(
+                    path: "r.csv", bytes: 1, sha256: "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881")
+        )
+        let sums = try String(contentsOf: target.appendingPathComponent("SHA256SUMS"), encoding: .utf8)
+        #expect(
+            sums.split(separator: "\n").map { String($0.split(separator: " ").last!) }
+                == ["exports/en-us/batch-0001.bin", "r.csv", "summary.json"])
+        #expect(try Self.files(root).filter { $0.contains("smsreport-") }.isEmpty)
+    }
+
+    @Test func aSecondRunReplacesTheFirstSetAsAWhole() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("out")
+        try Self.run(target, ["zh.html": "1", "exports/zh-cn/batch-0001.bin": "2", "results.json": "{}"])
+        try Self.run(target, ["en.csv": "3", "results.json": "{ }"])
+        #expect(try Self.files(target) == ["SHA256SUMS", "en.csv", "results.json", "summary.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
+    }
+
+    @Test func foreignFilesStopTheRunUnlessForceWhichKeepsThem() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try Data("mine".utf8).write(to: target.appendingPathComponent("notes.txt"))
+        #expect(throws: OutputConflictError.self) { try RunFolder.prepare(target, force: false) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
+        try Self.run(target, ["a.csv": "1", "exports/x.bin": "2"], force: true)
+        try Self.run(target, ["b.csv": "3"], force: true)
+        #expect(try Self.files(target) == ["SHA256SUMS", "b.csv", "notes.txt", "summary.json"])
+        #expect(try String(contentsOf: target.appendingPathComponent("notes.txt"), encoding: .utf8) == "mine")
+    }
+
+    @Test func aDiscardedRunLeavesTheEarlierSetAndNoNewFolder() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fresh = try RunFolder.prepare(root.appendingPathComponent("x/y/out"), force: false)
+        try fresh.staging.write("a.csv", bytes: Array("1".utf8))
+        fresh.discard()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
+        let target = root.appendingPathComponent("out")
+        try Self.run(target, ["old.csv": "1"])
+        let second = try RunFolder.prepare(target, force: false)
+        try second.staging.write("new.csv", bytes: Array("2".utf8))
+        second.discard()
+        #expect(try Self.files(target) == ["SHA256SUMS", "old.csv", "summary.json"])
+    }
+
+    @Test func aSummaryListingPathsOutsideTheFolderVouchesForNothing() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: root.appendingPathComponent("precious"))
+        try Data(#"{"schema_version":1,"files":[{"path":"../precious"},{"path":"a.csv"}]}"#.utf8)
+            .write(to: target.appendingPathComponent("summary.json"))
+        try Data("1".utf8).write(to: target.appendingPathComponent("a.csv"))
+        try Self.run(target, ["b.csv": "2"])
+        #expect(try Self.files(target) == ["SHA256SUMS", "b.csv", "summary.json"])
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("precious").path))
+    }
+}
