@@ -12,7 +12,7 @@ enum CommandFailure {
     static func exitCode(for error: any Error) -> ExitCode {
         switch error {
         case let error as ManifestError:
-            report("manifest problems:\n" + error.problems.map { "  " + $0 }.joined(separator: "\n"))
+            report("manifest problems:", details: error.problems)
             return ExitCode(2)
         case is ConfigurationError, is TemplateError, is StringTable.LoadError, is ResultsSnapshot.ReadError:
             report("\(error)")
@@ -34,8 +34,11 @@ enum CommandFailure {
         }
     }
 
-    private static func report(_ message: String) {
-        Console.writeError("smsreport: error: \(message)\n")
+    /// One `smsreport: error:` line, then one indented line per detail; every part is escaped (LogLineEscaping),
+    /// as the message may quote the server, a manifest or a file name.
+    private static func report(_ message: String, details: [String] = []) {
+        let lines = ["smsreport: error: " + LogLineEscaping.escape(message)] + details.map { "  " + LogLineEscaping.escape($0) }
+        Console.writeError(lines.joined(separator: "\n") + "\n")
     }
 }
 

@@ -45,15 +45,18 @@ struct ReportJob {
             summary: summary, snapshot: snapshot, files: files,
             outputFolder: writer.output.url, failOnInconsistent: failOnInconsistent)
         let failed = snapshot.tasks.filter { $0.error != nil }
-        for task in failed.prefix(10) {
+        for task in failed.prefix(Self.listedFailures) {
             logger.warning(
                 "task results not obtained",
                 metadata: ["task_id": "\(task.taskID)", "error": "\(task.error?.displayText ?? "")"])
         }
-        if failed.count > 10 {
-            logger.warning("more tasks without results", metadata: ["count": "\(failed.count - 10)", "see": "results.json"])
+        if failed.count > Self.listedFailures {
+            logger.warning(
+                "… and \(Self.grouped(failed.count - Self.listedFailures)) more tasks without results",
+                metadata: ["count": "\(failed.count - Self.listedFailures)", "see": "results.json"])
         }
-        for export in snapshot.exports where export.error != nil {
+        let failedExports = snapshot.exports.filter { $0.error != nil }
+        for export in failedExports.prefix(Self.listedFailures) {
             logger.warning(
                 "export batch failed",
                 metadata: [
@@ -61,7 +64,26 @@ struct ReportJob {
                     "error": "\(export.error?.displayText ?? "")",
                 ])
         }
+        if failedExports.count > Self.listedFailures {
+            logger.warning(
+                "… and \(Self.grouped(failedExports.count - Self.listedFailures)) more export batches failed",
+                metadata: ["count": "\(failedExports.count - Self.listedFailures)", "see": "results.json"])
+        }
         logger.info("reports written", metadata: ["folder": "\(writer.output.url.path)", "files": "\(files.count)"])
         return outcome
+    }
+
+    /// How many failed tasks (and failed export batches) stderr lists one by one; the rest are counted.
+    static let listedFailures = 10
+
+    /// `1,234`: thousands grouped the same way whatever the locale, for log lines.
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return (number < 0 ? "-" : "") + out
     }
 }

@@ -22,7 +22,7 @@ struct RunCommand: ReportingCommand {
     @Flag(help: "List the account's migration tasks instead of reading a manifest.")
     var discover = false
 
-    @Option(help: "With --discover: only tasks in this state (e.g. MIGRATE_SUCCESS).")
+    @Option(help: "With --discover: only tasks in this state (MIGRATE_SUCCESS, SYNCING, … as the list API documents).")
     var state: String?
 
     @Option(help: "Output folder.")
@@ -38,6 +38,11 @@ struct RunCommand: ReportingCommand {
     func validate() throws {
         if discover == (manifest != nil) { throw ValidationError("give exactly one of --manifest FILE|- and --discover") }
         if state != nil && !discover { throw ValidationError("--state goes with --discover") }
+        if let state, !MigrationTask.documentedStates.contains(state) {
+            throw ValidationError(
+                "--state \(state) is not a state the list API documents; use one of: "
+                    + MigrationTask.documentedStates.joined(separator: ", "))
+        }
         if dryRun && discover { throw ValidationError("--dry-run needs --manifest (discovery calls the API)") }
     }
 
@@ -75,7 +80,7 @@ struct RunCommand: ReportingCommand {
             if let manifest {
                 tasks = manifest
             } else {
-                tasks = try await Discovery(client: client).manifest(state: state)
+                tasks = try await Discovery(client: client, logger: logger).manifest(state: state)
             }
             if tasks.entries.isEmpty {
                 logger.warning("discovery found no task; writing empty reports")

@@ -26,8 +26,12 @@ struct StderrLogHandler: LogHandler {
         let line: String
         switch format {
         case .text:
-            let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            line = "\(Self.timestamp()) \(event.level) \(event.message)\(fields.isEmpty ? "" : " " + fields)\n"
+            // Messages and metadata carry untrusted text; JSON escapes it by itself, text lines need it done.
+            let fields = merged.sorted { $0.key < $1.key }
+                .map { "\(LogLineEscaping.escape($0.key))=\(LogLineEscaping.escape("\($0.value)"))" }
+                .joined(separator: " ")
+            let message = LogLineEscaping.escape("\(event.message)")
+            line = "\(Self.timestamp()) \(event.level) \(message)\(fields.isEmpty ? "" : " " + fields)\n"
         case .json:
             var object: [String: String] = ["time": Self.timestamp(), "level": "\(event.level)", "message": "\(event.message)"]
             for (key, value) in merged where object[key] == nil { object[key] = "\(value)" }
