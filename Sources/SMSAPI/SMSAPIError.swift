@@ -120,7 +120,8 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
     static func unknownHost(_ host: String, detail: String) -> SMSAPIError {
         SMSAPIError(
             kind: .unknownHost,
-            errorMessage: "unknown host \(host): the name does not resolve (\(detail)) — check --endpoint or --region")
+            errorMessage: "unknown host \(host): the name does not resolve (\(detail)) — check --endpoint or --region"
+        )
     }
 
     /// The answer was bigger than allowed.

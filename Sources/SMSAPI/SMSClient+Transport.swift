@@ -155,7 +155,9 @@ extension SMSClient {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            if let detail = Self.unresolvedHostDetail(error) { throw SMSAPIError.unknownHost(endpoint.host, detail: detail) }
+            if let detail = Self.unresolvedHostDetail(error) {
+                throw SMSAPIError.unknownHost(endpoint.host, detail: detail)
+            }
             throw SMSAPIError.transport("\(call.method) \(endpoint.host): \(Self.describe(error))")
         }
         let status = Int(response.status.code)

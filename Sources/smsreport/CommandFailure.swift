@@ -37,7 +37,8 @@ enum CommandFailure {
     /// One `smsreport: error:` line, then one indented line per detail; every part is escaped (LogLineEscaping),
     /// as the message may quote the server, a manifest or a file name.
     private static func report(_ message: String, details: [String] = []) {
-        let lines = ["smsreport: error: " + LogLineEscaping.escape(message)] + details.map { "  " + LogLineEscaping.escape($0) }
+        let lines =
+            ["smsreport: error: " + LogLineEscaping.escape(message)] + details.map { "  " + LogLineEscaping.escape($0) }
         Console.writeError(lines.joined(separator: "\n") + "\n")
     }
 }

@@ -22,7 +22,7 @@ struct RunCommand: ReportingCommand {
     @Flag(help: "List the account's migration tasks instead of reading a manifest.")
     var discover = false
 
-    @Option(help: "With --discover: only tasks in this state (MIGRATE_SUCCESS, SYNCING, … as the list API documents).")
+    @Option(help: "With --discover: only tasks in this state (a state the list API documents, e.g. MIGRATE_SUCCESS).")
     var state: String?
 
     @Option(help: "Output folder.")

@@ -9,7 +9,10 @@ import Testing
 @Suite struct DiscoveryLimitsTests {
     /// A list answer with tasks `ids` and `count`.
     static func page(count: Int, ids: Range<Int>) -> HostileServer.Behaviour {
-        let tasks = ids.map { #"{"id":"t-\#($0)","name":"task \#($0)","state":"RUNNING","source_server":{"id":"s-\#($0)","name":"server \#($0)"}}"# }
+        let tasks = ids.map {
+            #"{"id":"t-\#($0)","name":"task \#($0)","state":"RUNNING","#
+                + #""source_server":{"id":"s-\#($0)","name":"server \#($0)"}}"#
+        }
         let body = #"{"count":\#(count),"tasks":[\#(tasks.joined(separator: ","))]}"#
         return .raw(
             "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\n"

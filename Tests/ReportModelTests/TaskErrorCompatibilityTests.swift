@@ -5,7 +5,9 @@ import Testing
 /// `raw_body_bytes` and `raw_body_sha256` are additions: results.json files without them still read.
 @Suite struct TaskErrorCompatibilityTests {
     @Test func anOlderErrorWithoutSizeAndDigestStillDecodes() throws {
-        let json = #"{"kind":"unrecognized_response","message":"unrecognized response: x","http_status":200,"raw_body":"<html>"}"#
+        let json =
+            #"{"kind":"unrecognized_response","message":"unrecognized response: x","http_status":200,"#
+            + #""raw_body":"<html>"}"#
         let error = try JSONDecoder().decode(TaskError.self, from: Data(json.utf8))
         #expect(error.rawBody == "<html>")
         #expect(error.rawBodyBytes == nil)

@@ -129,7 +129,9 @@ import TestSupport
     }
 
     @Test func serverTextCannotForgeLogLinesAndTheFailureListIsCapped() async throws {
-        let body = #"{"error_code":"SMS.6004\u001b]0;pwned\u0007","error_msg":"gone\n2026-12-01T00:00:00.000Z info reports written\r\u001b[2J\u2028x"}"#
+        let body =
+            #"{"error_code":"SMS.6004\u001b]0;pwned\u0007","#
+            + #""error_msg":"gone\n2026-12-01T00:00:00.000Z info reports written\r\u001b[2J\u2028x"}"#
         let server = try await HostileServer(
             always: .raw(
                 "HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Type: application/json\r\n"

@@ -5,6 +5,9 @@ import Testing
 
 /// The client against a server that misbehaves on purpose: nothing it sends may crash or hang the client.
 @Suite struct HostileAnswerTests {
+    static let throttled =
+        "HTTP/1.1 429 Too Many\r\nConnection: close\r\nRetry-After: 999999\r\nContent-Length: 0\r\n\r\n"
+
     private func withClient<T>(
         _ server: HostileServer, _ configuration: SMSClientConfiguration,
         _ body: (SMSClient) async throws -> T
@@ -52,7 +55,7 @@ import Testing
         #expect(error.isTransport)
         #expect(error.description.contains("no complete answer within 1 s (--timeout)"))
         #expect(server.connections == 2)
-        #expect(elapsed >= .seconds(2) && elapsed < .seconds(5))
+        #expect(elapsed >= .seconds(2) && elapsed < .seconds(10))
     }
 
     @Test func silenceFailsAtTheAttemptDeadline() async throws {
@@ -64,7 +67,8 @@ import Testing
             try await #require(throws: SMSAPIError.self) { try await client.consistencyResult(taskID: "t-1") }
         }
         #expect(error.isTransport)
-        #expect(ContinuousClock.now - start < .seconds(3))
+        #expect(error.description.contains("no complete answer within 0.5 s"))
+        #expect(ContinuousClock.now - start < .seconds(10))
     }
 
     @Test func tenAttemptsInARowWithoutAnAnswerOpenTheBreaker() async throws {
@@ -103,8 +107,7 @@ import Testing
     }
 
     @Test func aRetryAfterPastTheRunDeadlineIsNotWaitedFor() async throws {
-        let server = try await HostileServer(
-            always: .raw("HTTP/1.1 429 Too Many\r\nConnection: close\r\nRetry-After: 999999\r\nContent-Length: 0\r\n\r\n"))
+        let server = try await HostileServer(always: .raw(Self.throttled))
         let clock = TestClock()
         let configuration = SMSClientConfiguration(
             clock: clock.clock, runDeadline: clock.clock.now().addingTimeInterval(90))
@@ -118,8 +121,7 @@ import Testing
     }
 
     @Test func aRetryAfterBeforeTheRunDeadlineIsCappedAt120Seconds() async throws {
-        let server = try await HostileServer(
-            always: .raw("HTTP/1.1 429 Too Many\r\nConnection: close\r\nRetry-After: 999999\r\nContent-Length: 0\r\n\r\n"))
+        let server = try await HostileServer(always: .raw(Self.throttled))
         let clock = TestClock()
         let configuration = SMSClientConfiguration(
             retry: RetryPolicy(maxRetries: 2), clock: clock.clock,
@@ -132,7 +134,8 @@ import Testing
     }
 
     @Test func afterTheRunDeadlineNothingIsSent() async throws {
-        let server = try await HostileServer(always: .raw("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}"))
+        let server = try await HostileServer(
+            always: .raw("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\n{}"))
         let clock = TestClock()
         let configuration = SMSClientConfiguration(
             clock: clock.clock, runDeadline: clock.clock.now().addingTimeInterval(-1))
