@@ -40,7 +40,7 @@ struct RunCommand: ReportingCommand {
         if state != nil && !discover { throw ValidationError("--state goes with --discover") }
         if let state, !MigrationTask.documentedStates.contains(state) {
             throw ValidationError(
-                "--state \(state) is not a state the list API documents; use one of: "
+                "--state \(LogLineEscaping.escape(state)) is not a state the list API documents; use one of: "
                     + MigrationTask.documentedStates.joined(separator: ", "))
         }
         if dryRun && discover { throw ValidationError("--dry-run needs --manifest (discovery calls the API)") }

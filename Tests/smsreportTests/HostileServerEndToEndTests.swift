@@ -165,4 +165,34 @@ import TestSupport
         #expect(text.contains("\"raw_body_bytes\" : \(garbage.utf8.count)"))
         #expect(text.contains("\"raw_body_sha256\" : \""))
     }
+
+    @Test func serverTextStaysEscapedInJSONLogs() async throws {
+        let body = #"{"error_code":"SMS.6004","error_msg":"gone\u009b2J\u001b[31m\u2028\u202e"}"#
+        let server = try await HostileServer(
+            always: .raw(
+                "HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)"))
+        defer { Task { await server.shutdown() } }
+        let (result, out) = try await Self.run(server, tasks: 2, ["--log-format", "json"])
+        defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
+        #expect(result.exitCode == 4, "\(result.stderr)")
+        #expect(!result.stderr.unicodeScalars.contains { [0x1B, 0x9B, 0x2028, 0x202E].contains($0.value) })
+        // Still JSON, with the server's text intact once decoded.
+        let objects = try result.stderr.split(separator: "\n").map {
+            try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] ?? [:]
+        }
+        let original = "gone\u{9B}2J\u{1B}[31m\u{2028}\u{202E}"
+        #expect(objects.contains { ($0["error"] as? String)?.contains(original) == true })
+    }
+
+    @Test(arguments: [["--timeout", "0"], ["--timeout", "-3"], ["--deadline", "5x"], ["--deadline", "0s"]])
+    func badTimeoutsAndDeadlinesAreUsageErrors(_ flags: [String]) async throws {
+        let server = try await HostileServer(always: .close)
+        defer { Task { await server.shutdown() } }
+        let (result, out) = try await Self.run(server, tasks: 1, flags)
+        defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
+        #expect(result.exitCode == 2, "\(result.stderr)")
+        #expect(result.stderr.contains(flags[0]))
+        #expect(server.connections == 0)
+    }
 }

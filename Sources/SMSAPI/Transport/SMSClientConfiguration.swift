@@ -54,6 +54,9 @@ public struct SMSClientConfiguration: Sendable {
         // Our retry policy owns retrying; AsyncHTTPClient's own reconnect loop would hide a DNS failure until the
         // timeout and retry it behind the policy's back.
         configuration.connectionPool.retryConnectionEstablishment = false
+        // As many connections as requests in flight (--concurrency is at most 64): a request queued for a
+        // connection would spend its attempt deadline waiting.
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
         // HTTP/1 only, so that every answer passes the guard against statuses below 100 (docs/known-issues.md).
         configuration.httpVersion = .http1Only
         configuration.http1_1ConnectionDebugInitializer = { ResponseHeadGuard.install(on: $0) }

@@ -25,6 +25,23 @@ enum LogLineEscaping {
         return escaped
     }
 
+    /// A serialized JSON log line with the unsafe characters JSON leaves raw (DEL, C1 controls, U+2028/U+2029,
+    /// bidi marks) written as `\uXXXX`; JSON already escapes C0 controls. They only occur inside JSON strings,
+    /// so the line stays valid JSON with the same values.
+    static func escapeJSON(_ line: String) -> String {
+        guard line.unicodeScalars.contains(where: isUnsafe) else { return line }
+        var escaped = ""
+        for scalar in line.unicodeScalars {
+            if isUnsafe(scalar) {
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                escaped += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
     /// True for C0 controls, DEL, C1 controls, U+2028/U+2029 and the bidi embedding, override and isolate marks.
     static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

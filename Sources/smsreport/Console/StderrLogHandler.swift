@@ -36,7 +36,7 @@ struct StderrLogHandler: LogHandler {
             var object: [String: String] = ["time": Self.timestamp(), "level": "\(event.level)", "message": "\(event.message)"]
             for (key, value) in merged where object[key] == nil { object[key] = "\(value)" }
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-            line = String(decoding: data, as: UTF8.self) + "\n"
+            line = LogLineEscaping.escapeJSON(String(decoding: data, as: UTF8.self)) + "\n"
         }
         Console.writeError(line)
     }
