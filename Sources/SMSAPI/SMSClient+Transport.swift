@@ -48,7 +48,9 @@ extension SMSClient {
                 await breaker.recordAnswer()
                 return answer
             } catch let error as SMSAPIError {
-                if error.isDeadlineReached || error.isUnknownHost { throw error.about(task: call.task) }
+                if error.isDeadlineReached || error.isUnknownHost {
+                    throw error.about(task: call.task).redacting(credentials.secrets)
+                }
                 failure = error.about(task: call.task).redacting(credentials.secrets)
             }
             if failure.isTransport {
@@ -150,8 +152,8 @@ extension SMSClient {
         let request = signedRequest(call)
         let response: HTTPClientResponse
         do {
-            // A little later than the attempt's own timer, which gives the clearer message.
-            response = try await httpClient.execute(request, timeout: .init(limit + .seconds(1)))
+            // Later than the attempt's own timer, which gives the clearer message; this one is a backstop.
+            response = try await httpClient.execute(request, timeout: .init(limit * 2 + .seconds(1)))
         } catch is CancellationError {
             throw CancellationError()
         } catch {

@@ -57,19 +57,42 @@ import TestSupport
     }
 
     @Test func aDeadlineMidRunKeepsWhatWasFetchedAndRecordsTheRest() async throws {
-        let world = MockWorld.synthetic(taskCount: 40, seed: 6)
-        var faults = MockFaults()
-        faults.latency = .milliseconds(150)
+        // The first task is answered; every later request hangs until the deadline cuts it.
+        let answer = #"{"consistency_result":[{"dir_check":"/","num_total_files":3}],"finished_time":0}"#
+        let server = try await HostileServer { number in
+            number == 0
+                ? .raw(
+                    "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: \(answer.utf8.count)\r\n\r\n\(answer)")
+                : .silent
+        }
+        defer { Task { await server.shutdown() } }
+        let entries = (1...20).map {
+            ManifestEntry(
+                taskID: "t-\($0)", sourceID: "s-\($0)", sourceName: "server \($0)",
+                location: ManifestLocation(file: "m.csv", line: $0 + 1))
+        }
+        let manifest = Manifest(
+            entries: entries, info: ManifestInfo(name: "m.csv", sha256: String(repeating: "0", count: 64), taskCount: 20))
+        let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
+        var configuration = SMSClientConfiguration()
+        configuration.runDeadline = Date().addingTimeInterval(4)
         let start = ContinuousClock.now
-        let (snapshot, _) = try await Self.run(
-            world: world, deadlineIn: 1, faults: faults, export: false, concurrency: 1)
-        #expect(ContinuousClock.now - start < .seconds(6))
-        let fetched = snapshot.tasks.filter { $0.error == nil }
-        let notFetched = snapshot.tasks.filter { $0.error?.message == "not fetched: run deadline reached" }
-        #expect(!fetched.isEmpty)
-        #expect(!notFetched.isEmpty)
-        #expect(fetched.count + notFetched.count == 40)
-        // Manifest order is kept: the fetched ones are the first.
-        #expect(snapshot.tasks.prefix(fetched.count).allSatisfy { $0.error == nil })
+        let snapshot = try await SMSClient.withClient(
+            endpoint: try SMSEndpoint(url: server.url), credentials: .token(Self.token), configuration: configuration,
+            logger: logger
+        ) { client in
+            try await PipelineRun(
+                client: client, endpoint: client.endpoint,
+                options: PipelineRun.Options(languages: [.enUS], concurrency: 1, export: false, toolVersion: "test"),
+                logger: logger
+            ).run(manifest, saveArtefact: { _, _ in })
+        }
+        #expect(ContinuousClock.now - start < .seconds(20))
+        #expect(snapshot.tasks.map(\.taskID) == entries.map(\.taskID))
+        #expect(snapshot.tasks[0].error == nil)
+        #expect(snapshot.tasks[0].directories.count == 1)
+        #expect(snapshot.tasks.dropFirst().allSatisfy { $0.error?.message == "not fetched: run deadline reached" })
+        // At most the first two tasks reached the server: the rest were never sent.
+        #expect(server.connections <= 2)
     }
 }

@@ -40,9 +40,9 @@ import TestSupport
             server, tasks: 2, ["--timeout", "1", "--retries", "1", "--concurrency", "1"])
         // Nothing was ever answered in full: after the first task's two attempts the endpoint counts as unreachable.
         #expect(result.exitCode == 1, "\(result.stderr)")
-        #expect(result.seconds < 15)
+        #expect(result.seconds < 20)
         #expect(server.connections == 2)
-        #expect(result.stderr.contains("no complete answer within 1 s (--timeout)"))
+        #expect(result.stderr.contains("within") && result.stderr.contains("(--timeout)"))
         try? FileManager.default.removeItem(at: out.deletingLastPathComponent())
     }
 
@@ -53,7 +53,7 @@ import TestSupport
         let (result, out) = try await Self.run(server, tasks: 30, ["--deadline", "2s", "--concurrency", "1"])
         defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
         #expect(result.exitCode == 4, "\(result.stderr)")
-        #expect(result.seconds < 12)
+        #expect(result.seconds < 20)
         let results = try String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8)
         #expect(results.components(separatedBy: "not fetched: run deadline reached").count - 1 == 29)
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("consistency-en-us.html").path))
@@ -96,7 +96,7 @@ import TestSupport
             environment: ["HUAWEICLOUD_AUTH_TOKEN": Self.token])
         #expect(result.exitCode == 1, "\(result.stderr)")
         #expect(result.stderr.contains("unknown host sms.cn-north-44.invalid"))
-        #expect(result.seconds < 10)
+        #expect(result.seconds < 20)
     }
 
     @Test func anUndocumentedStateIsAUsageErrorBeforeAnyRequest() async throws {
