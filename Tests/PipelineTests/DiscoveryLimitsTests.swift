@@ -5,8 +5,9 @@ import Testing
 
 @testable import Pipeline
 
+// A time limit, so that a client that hangs fails the test instead of hanging the suite.
 /// `--discover` pages at the API's largest page size and stops, with advice, on listings it cannot finish.
-@Suite struct DiscoveryLimitsTests {
+@Suite(.timeLimit(.minutes(1))) struct DiscoveryLimitsTests {
     /// A list answer with tasks `ids` and `count`.
     static func page(count: Int, ids: Range<Int>) -> HostileServer.Behaviour {
         let tasks = ids.map {
@@ -19,9 +20,10 @@ import Testing
                 + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)")
     }
 
-    private func discover(_ server: HostileServer, pageSize: Int = TaskPage.maximumLimit) async throws -> Manifest {
+    private func discover(
+        _ server: HostileServer, pageSize: Int = TaskPage.maximumLimit, capture: LogCapture = LogCapture()
+    ) async throws -> Manifest {
         defer { Task { await server.shutdown() } }
-        let capture = LogCapture()
         return try await SMSClient.withClient(
             endpoint: try SMSEndpoint(url: server.url), credentials: .token("tok"),
             configuration: .init(retry: RetryPolicy(maxRetries: 0)), logger: capture.logger()
@@ -34,8 +36,13 @@ import Testing
         let server = try await HostileServer { number in
             Self.page(count: 450, ids: (number * 200)..<min(number * 200 + 200, 450))
         }
-        let manifest = try await discover(server)
+        let capture = LogCapture()
+        let manifest = try await discover(server, capture: capture)
         #expect(manifest.entries.count == 450)
+        // Progress: one line per page, with how far it got.
+        let pages = capture.text.filter { $0.contains("discovery page") }
+        #expect(pages.count == 3)
+        #expect(pages.last?.contains("tasks=450") == true)
         #expect(server.connections == 3)
         #expect(server.requests.allSatisfy { $0.contains("limit=200") })
         #expect(server.requests.last?.contains("offset=400") == true)

@@ -8,8 +8,9 @@ import SMSMock
 import Testing
 import TestSupport
 
+// A time limit, so that a client that hangs fails the test instead of hanging the suite.
 /// `--deadline` in the pipeline: what is not done by then becomes a row (or a failed batch), and the run returns.
-@Suite struct RunDeadlineTests {
+@Suite(.timeLimit(.minutes(1))) struct RunDeadlineTests {
     static let token = "deadline-test-token"
 
     /// Runs the pipeline over `world` with a run deadline `seconds` from now.

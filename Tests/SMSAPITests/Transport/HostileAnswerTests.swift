@@ -3,8 +3,9 @@ import SMSAPI
 import TestSupport
 import Testing
 
+// A time limit, so that a client that hangs fails the test instead of hanging the suite.
 /// The client against a server that misbehaves on purpose: nothing it sends may crash or hang the client.
-@Suite struct HostileAnswerTests {
+@Suite(.timeLimit(.minutes(1))) struct HostileAnswerTests {
     static let throttled =
         "HTTP/1.1 429 Too Many\r\nConnection: close\r\nRetry-After: 999999\r\nContent-Length: 0\r\n\r\n"
 
