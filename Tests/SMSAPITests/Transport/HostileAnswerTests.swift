@@ -40,6 +40,36 @@ import Testing
         #expect(server.connections == 2)
     }
 
+    @Test(arguments: [
+        "SSH-2.0-OpenSSH_9.6\r\n",
+        "HTTP/1.1 101 Switching Protocols\r\nContent-Length: 2\r\n\r\n{}",
+        "HTTP/1.1 101 Switching Protocols\r\nUpgrade: h2c\r\nConnection: Upgrade\r\n\r\n",
+        "HTTP/1.1 100 Continue\r\n\r\n",
+        "HTTP/1.1 103 Early Hints\r\nLink: </a>\r\n\r\nHTTP/1.1 000 Zero\r\nContent-Length: 0\r\n\r\n",
+        "HTTP/1.1 999 Odd\r\nContent-Length: 2\r\n\r\n{}",
+        "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\n{}",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nZZ\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n{}",
+        "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 4\r\n\r\nnope",
+        "HTTP/1.1 200 OK\r\nX Bad(Header): 1\r\nContent-Length: 2\r\n\r\n{}",
+    ])
+    func oddAnswersFailTheCallWithoutCrashing(answer: String) async throws {
+        let server = try await HostileServer(always: .raw(answer))
+        let configuration = SMSClientConfiguration(
+            readTimeout: .seconds(2), retry: RetryPolicy(maxRetries: 0), clock: TestClock().clock)
+        let failure: (any Error)? = try await withClient(server, configuration) { client in
+            do {
+                _ = try await client.consistencyResult(taskID: "t-1")
+                return nil
+            } catch {
+                return error
+            }
+        }
+        // Reaching this line is the point: none of these may abort the process. A 999 is just an error status.
+        let error = try #require(failure, "\(answer.debugDescription) was taken as a result")
+        #expect(error is SMSAPIError, "\(error)")
+    }
+
     @Test func aBodyThatDripsFailsAtTheAttemptDeadlineAndIsRetried() async throws {
         let server = try await HostileServer(
             always: .drip(
