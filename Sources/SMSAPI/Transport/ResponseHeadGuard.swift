@@ -34,10 +34,15 @@ final class ResponseHeadGuard: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     /// Installs a guard right after the HTTP/1 response decoder of an AsyncHTTPClient connection.
+    ///
+    /// Should a future AsyncHTTPClient build its pipeline differently, the connection is left as it is rather
+    /// than failed: every request would fail otherwise, and the tests of the guard would show the change.
     static func install(on channel: any Channel) -> EventLoopFuture<Void> {
         channel.eventLoop.submit {
             let pipeline = channel.pipeline.syncOperations
-            let decoder = try pipeline.handler(type: ByteToMessageHandler<HTTPResponseDecoder>.self)
+            guard let decoder = try? pipeline.handler(type: ByteToMessageHandler<HTTPResponseDecoder>.self) else {
+                return
+            }
             try pipeline.addHandler(ResponseHeadGuard(), position: .after(decoder))
         }
     }
