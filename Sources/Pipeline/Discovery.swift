@@ -56,7 +56,14 @@ extension Discovery {
         var pages = 0
         var firstCount: Int?
         while true {
-            let page = try await client.listTasks(state: state, limit: pageSize, offset: offset)
+            let page: TaskPage
+            do {
+                page = try await client.listTasks(state: state, limit: pageSize, offset: offset)
+            } catch let error as SMSAPIError where error.isDeadlineReached {
+                throw PipelineError.listingIncomplete(
+                    "the run's --deadline passed after \(tasks.count) of \(firstCount.map(String.init) ?? "?") tasks "
+                        + "were listed")
+            }
             pages += 1
             let count = page.count
             if firstCount == nil {

@@ -81,4 +81,22 @@ import Testing
         #expect(error.description.contains("keeps growing"))
         #expect(server.connections == 6)
     }
+
+    @Test func theRunDeadlinePassingWhileListingSaysSo() async throws {
+        let server = try await HostileServer { number in
+            number == 0 ? Self.page(count: 500, ids: 0..<200) : .silent
+        }
+        defer { Task { await server.shutdown() } }
+        var configuration = SMSClientConfiguration(retry: RetryPolicy(maxRetries: 0))
+        configuration.runDeadline = Date().addingTimeInterval(4)
+        let error = try await #require(throws: PipelineError.self) {
+            try await SMSClient.withClient(
+                endpoint: try SMSEndpoint(url: server.url), credentials: .token("tok"), configuration: configuration,
+                logger: LogCapture().logger()
+            ) { client in
+                try await Discovery(client: client, logger: LogCapture().logger()).manifest(state: nil)
+            }
+        }
+        #expect(error.description.contains("--deadline passed after 200 of 500 tasks were listed"))
+    }
 }
