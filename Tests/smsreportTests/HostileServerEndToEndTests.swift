@@ -196,4 +196,14 @@ import TestSupport
         #expect(result.stderr.contains(flags[0]))
         #expect(server.connections == 0)
     }
+
+    @Test(arguments: ["90m", "2h", "30s", "1h30m", "45", "0.5h"])
+    func deadlinesAreWrittenTheUsualWays(_ value: String) async throws {
+        let (folder, manifest) = try Self.folder(tasks: 1)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try await CommandRunner.run(
+            ["run", "--manifest", manifest.path, "--endpoint", "http://127.0.0.1:1", "--dry-run", "--deadline", value],
+            environment: ["HUAWEICLOUD_AUTH_TOKEN": Self.token])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+    }
 }
