@@ -4,6 +4,7 @@ public struct PipelineError: Error, CustomStringConvertible, Sendable {
         case authenticationRejected
         case permissionDenied
         case endpointUnreachable
+        case listingIncomplete
     }
 
     private let kind: Kind
@@ -34,6 +35,14 @@ public struct PipelineError: Error, CustomStringConvertible, Sendable {
         PipelineError(.endpointUnreachable, "endpoint unreachable: \(detail)")
     }
 
+    /// `--discover` cannot page the listing to its end; the message says how to narrow it.
+    static func listingIncomplete(_ detail: String) -> PipelineError {
+        PipelineError(
+            .listingIncomplete,
+            "discovery stopped: \(detail) — narrow the listing with --state STATE, or give the tasks in a --manifest")
+    }
+
+    public var isListingIncomplete: Bool { kind == .listingIncomplete }
     public var isAuthenticationRejected: Bool { kind == .authenticationRejected }
     public var isPermissionDenied: Bool { kind == .permissionDenied }
     public var isEndpointUnreachable: Bool { kind == .endpointUnreachable }

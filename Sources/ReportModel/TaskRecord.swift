@@ -157,8 +157,13 @@ public struct TaskError: Codable, Sendable, Hashable, Error {
     public var message: String
     public var httpStatus: Int?
     public var requestID: String?
-    /// The response body as received (UTF-8, invalid bytes replaced), for unrecognized responses.
+    /// The response body as received (UTF-8, invalid bytes replaced), for unrecognized responses: its first
+    /// 64 KiB only; `rawBodyBytes` and `rawBodySHA256` describe the whole body (absent in older results.json).
     public var rawBody: String?
+    /// The size of the whole unrecognized body in bytes.
+    public var rawBodyBytes: Int?
+    /// The SHA-256 of the whole unrecognized body, lowercase hex.
+    public var rawBodySHA256: String?
 
     public init(
         kind: Kind, code: String? = nil, message: String, httpStatus: Int? = nil,
@@ -185,5 +190,7 @@ public struct TaskError: Codable, Sendable, Hashable, Error {
         case httpStatus = "http_status"
         case requestID = "request_id"
         case rawBody = "raw_body"
+        case rawBodyBytes = "raw_body_bytes"
+        case rawBodySHA256 = "raw_body_sha256"
     }
 }

@@ -1,3 +1,6 @@
+import Crypto
+import Foundation
+
 /// Why an SMS API call failed: an HTTP error answer, an unreadable answer, no answer, or bad local input.
 public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
     private enum Kind: Sendable, Hashable {
@@ -8,6 +11,9 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
         case missingCredentials
         case invalidEndpoint
         case invalidRequest
+        case deadlineReached
+        case endpointDown
+        case unknownHost
     }
 
     private var kind: Kind
@@ -18,8 +24,13 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
     public var errorMessage: String
     /// `X-Request-Id` of the answer (or `request_id` of its body), for a support ticket.
     public var requestID: String?
-    /// Kept for unrecognized 200 responses (UTF-8, invalid bytes replaced); never contains secrets.
+    /// Kept for unrecognized 200 responses: the first ``rawBodyLimit`` bytes (UTF-8, invalid bytes replaced);
+    /// never contains secrets.
     public var rawBody: String?
+    /// The whole body's size in bytes, when `rawBody` was kept (it may be a prefix).
+    public var rawBodyByteCount: Int?
+    /// The whole body's SHA-256 (lowercase hex), when `rawBody` was kept.
+    public var rawBodySHA256: String?
     /// The task the call was about, when it was about one.
     public var taskID: String?
     /// The `details` of a 403 body, when present.
@@ -54,6 +65,12 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
     public var isNotFound: Bool { kind == .http && httpStatus == 404 }
     /// The answer exceeded the configured size limit.
     public var isResponseTooLarge: Bool { kind == .responseTooLarge }
+    /// The run's `--deadline` passed before this call could be answered.
+    public var isDeadlineReached: Bool { kind == .deadlineReached }
+    /// The circuit breaker is open: too many requests in a row got no HTTP answer.
+    public var isEndpointDown: Bool { kind == .endpointDown }
+    /// The endpoint's host name does not resolve.
+    public var isUnknownHost: Bool { kind == .unknownHost }
     /// A problem with local input (credentials, endpoint, request) found before any call.
     public var isLocalInput: Bool { [.missingCredentials, .invalidEndpoint, .invalidRequest].contains(kind) }
 
@@ -69,16 +86,42 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
             requestID: requestID ?? body?.requestID, details: body?.details ?? [], retryAfter: retryAfter)
     }
 
-    /// A 200 whose body could not be read; `rawBody` keeps it.
+    /// The most bytes of an unreadable body kept (SPEC 2 step 4, "What is kept is bounded").
+    public static let rawBodyLimit = 64 << 10
+
+    /// A 200 whose body could not be read; `rawBody` keeps its first 64 KiB, with the size and digest of all of it.
     static func unrecognized(reason: String, status: Int, rawBody: [UInt8], requestID: String?) -> SMSAPIError {
-        SMSAPIError(
+        var error = SMSAPIError(
             kind: .unrecognizedResponse, httpStatus: status, errorMessage: "unrecognized response: \(reason)",
-            requestID: requestID, rawBody: String(decoding: rawBody, as: UTF8.self))
+            requestID: requestID, rawBody: String(decoding: rawBody.prefix(rawBodyLimit), as: UTF8.self))
+        error.rawBodyByteCount = rawBody.count
+        error.rawBodySHA256 = SHA256.hash(data: rawBody).map { String(format: "%02x", $0) }.joined()
+        return error
     }
 
     /// No answer from the server.
     static func transport(_ message: String) -> SMSAPIError {
         SMSAPIError(kind: .transport, errorMessage: message)
+    }
+
+    /// The run's deadline passed: the call was not made, or was cancelled, or its retry would end past it.
+    static func deadlineReached() -> SMSAPIError {
+        SMSAPIError(kind: .deadlineReached, errorMessage: "not fetched: run deadline reached")
+    }
+
+    /// The circuit breaker opened after `count` requests in a row without an HTTP answer; `last` is the latest.
+    static func endpointDown(count: Int, host: String, last: String) -> SMSAPIError {
+        SMSAPIError(
+            kind: .endpointDown,
+            errorMessage: "endpoint down: \(count) requests in a row to \(host) got no HTTP answer (last: \(last))")
+    }
+
+    /// The host name did not resolve (DNS); never retried.
+    static func unknownHost(_ host: String, detail: String) -> SMSAPIError {
+        SMSAPIError(
+            kind: .unknownHost,
+            errorMessage: "unknown host \(host): the name does not resolve (\(detail)) — check --endpoint or --region"
+        )
     }
 
     /// The answer was bigger than allowed.
@@ -133,8 +176,10 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
             head = errorCode.map { "\($0) (\(status))" } ?? status
         case .unrecognizedResponse:
             head = "Unrecognized response" + (httpStatus.map { " (HTTP \($0))" } ?? "")
-        case .transport:
+        case .transport, .endpointDown, .unknownHost:
             head = "Cannot reach the SMS API"
+        case .deadlineReached:
+            return errorMessage + (taskID.map { " (task \($0))" } ?? "")
         case .responseTooLarge:
             head = "Response too large" + (httpStatus.map { " (HTTP \($0))" } ?? "")
         case .missingCredentials:

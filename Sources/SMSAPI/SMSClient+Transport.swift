@@ -28,20 +28,35 @@ extension SMSClient {
         var contentDisposition: String?
     }
 
-    /// Sends `call` until it succeeds, fails for good, or the retries run out.
+    /// Sends `call` until it succeeds, fails for good, the retries run out, the run's deadline passes or the
+    /// circuit breaker opens.
     func perform(_ call: Call) async throws -> Answer {
         var attempt = 1
         while true {
             try Task.checkCancellation()
-            if let limiter { try await limiter.acquire() }
+            try await checkRunIsOpen(call)
+            if let limiter {
+                try await limiter.acquire()
+                try await checkRunIsOpen(call)
+            }
             var metadata: Logger.Metadata = ["sms.call": "\(call.name)", "sms.attempt": "\(attempt)"]
             if let task = call.task { metadata["sms.task_id"] = "\(task)" }
             logger.debug("SMS request", metadata: metadata)
             let failure: SMSAPIError
             do {
-                return try await send(call)
+                let answer = try await timedSend(call)
+                await breaker.recordAnswer()
+                return answer
             } catch let error as SMSAPIError {
+                if error.isDeadlineReached || error.isUnknownHost {
+                    throw error.about(task: call.task).redacting(credentials.secrets)
+                }
                 failure = error.about(task: call.task).redacting(credentials.secrets)
+            }
+            if failure.isTransport {
+                if await breaker.recordNoAnswer(failure.errorMessage) { try await checkRunIsOpen(call) }
+            } else {
+                await breaker.recordAnswer()
             }
             let clock = configuration.clock
             switch configuration.retry.decision(
@@ -51,6 +66,10 @@ extension SMSClient {
                 logger.debug("SMS request failed", metadata: metadata.merging(Self.metadata(failure)) { $1 })
                 throw failure
             case .retry(let wait):
+                // A wait that would end past the run's deadline is not worth starting.
+                if let deadline = configuration.runDeadline, clock.now().addingTimeInterval(wait.seconds) >= deadline {
+                    throw SMSAPIError.deadlineReached().about(task: call.task)
+                }
                 metadata["retry.delay_ms"] = "\(Int64(wait.seconds * 1000))"
                 // Debug, not warning: a throttled run retries often and recovers; cron logs stay quiet.
                 logger.debug(
@@ -59,6 +78,52 @@ extension SMSClient {
                 attempt += 1
             }
         }
+    }
+
+    /// Throws when no further request may go out: the breaker is open or the run's deadline has passed.
+    private func checkRunIsOpen(_ call: Call) async throws(SMSAPIError) {
+        if let reason = await breaker.openedBy {
+            throw SMSAPIError.endpointDown(count: breaker.threshold, host: endpoint.host, last: reason)
+                .about(task: call.task)
+        }
+        if let deadline = configuration.runDeadline, configuration.clock.now() >= deadline {
+            throw SMSAPIError.deadlineReached().about(task: call.task)
+        }
+    }
+
+    /// One attempt bounded end to end by `--timeout` (connect, head and the whole body), and by the run's deadline.
+    private func timedSend(_ call: Call) async throws -> Answer {
+        var limit = configuration.readTimeout
+        var cutByRunDeadline = false
+        if let deadline = configuration.runDeadline {
+            let remaining = deadline.timeIntervalSince(configuration.clock.now())
+            if remaining <= 0 { throw SMSAPIError.deadlineReached() }
+            if remaining < limit.seconds {
+                limit = .milliseconds(Int64((remaining * 1000).rounded(.up)))
+                cutByRunDeadline = true
+            }
+        }
+        let attemptLimit = limit
+        return try await withThrowingTaskGroup(of: Answer?.self) { group in
+            group.addTask { try await send(call, limit: attemptLimit) }
+            // The timer: the read timeout of the HTTP client is per read, so a body that drips a byte at a time
+            // would never end without it.
+            group.addTask {
+                try await Task.sleep(for: attemptLimit)
+                return nil
+            }
+            defer { group.cancelAll() }
+            if let answer = try await group.next() ?? nil { return answer }
+            if cutByRunDeadline { throw SMSAPIError.deadlineReached() }
+            throw SMSAPIError.transport(
+                "\(call.method) \(endpoint.host): no complete answer within \(Self.format(attemptLimit)) (--timeout)")
+        }
+    }
+
+    /// `1 s`, `0.25 s`.
+    static func format(_ duration: Duration) -> String {
+        let seconds = duration.seconds
+        return seconds == seconds.rounded() ? "\(Int64(seconds)) s" : String(format: "%.3g s", seconds)
     }
 
     /// Reads a 200 answer with `decoder`; a body it cannot read becomes an unrecognized-response error.
@@ -83,14 +148,18 @@ extension SMSClient {
     }
 
     /// One attempt; throws SMSAPIError for every failure (or CancellationError).
-    private func send(_ call: Call) async throws -> Answer {
+    private func send(_ call: Call, limit: Duration) async throws -> Answer {
         let request = signedRequest(call)
         let response: HTTPClientResponse
         do {
-            response = try await httpClient.execute(request, timeout: .init(configuration.readTimeout))
+            // Later than the attempt's own timer, which gives the clearer message; this one is a backstop.
+            response = try await httpClient.execute(request, timeout: .init(limit * 2 + .seconds(1)))
         } catch is CancellationError {
             throw CancellationError()
         } catch {
+            if let detail = Self.unresolvedHostDetail(error) {
+                throw SMSAPIError.unknownHost(endpoint.host, detail: detail)
+            }
             throw SMSAPIError.transport("\(call.method) \(endpoint.host): \(Self.describe(error))")
         }
         let status = Int(response.status.code)
@@ -150,7 +219,7 @@ extension SMSClient {
     private static func describe(_ error: any Error) -> String {
         if let error = error as? HTTPClientError {
             switch error {
-            case .deadlineExceeded, .readTimeout: return "no answer within the read timeout"
+            case .deadlineExceeded, .readTimeout: return "no answer within the timeout (--timeout)"
             case .connectTimeout: return "the connection timed out"
             case .remoteConnectionClosed: return "the server closed the connection"
             default: return "\(error)"

@@ -12,6 +12,7 @@ public struct SMSClient: Sendable {
     public let configuration: SMSClientConfiguration
     let logger: Logger
     let limiter: RequestRateLimiter?
+    let breaker: CircuitBreaker
 
     /// A client for one run; `httpClient` should be built from `configuration.httpClientConfiguration`.
     public init(
@@ -26,6 +27,7 @@ public struct SMSClient: Sendable {
         self.limiter = configuration.requestsPerSecond.map {
             RequestRateLimiter(requestsPerSecond: $0, clock: configuration.clock)
         }
+        self.breaker = CircuitBreaker(threshold: configuration.breakerThreshold)
     }
 
     /// The most entries one export call takes.
@@ -87,7 +89,7 @@ public struct SMSClient: Sendable {
 
     /// Every task (in `state`, when given), page after page, each task once.
     public func allTasks(state: String?, pageSize: Int = 100) async throws -> [MigrationTask] {
-        let size = min(max(pageSize, 1), 100)
+        let size = min(max(pageSize, 1), TaskPage.maximumLimit)
         var tasks: [MigrationTask] = []
         var seen: Set<String> = []
         var offset = 0

@@ -130,7 +130,7 @@ struct MockRoutes: Sendable {
     func listTasks(_ incoming: Incoming) -> Response {
         var parameters: [String: String] = [:]
         for field in incoming.request.query { parameters[field.name] = field.value }
-        let limit = min(max(Int(parameters["limit"] ?? "") ?? 50, 1), 100)
+        let limit = min(max(Int(parameters["limit"] ?? "") ?? 100, 1), 200)
         let offset = max(Int(parameters["offset"] ?? "") ?? 0, 0)
         let matching = world.tasks.filter { task in parameters["state"].map { $0.isEmpty || $0 == task.state } ?? true }
         let page = matching.dropFirst(offset).prefix(limit)

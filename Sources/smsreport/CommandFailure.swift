@@ -13,7 +13,12 @@ enum CommandFailure {
     static func exitCode(for error: any Error) -> ExitCode {
         if let error = error as? ExitCode { return error }
         let (code, message) = classify(error)
-        Console.writeError("smsreport: \(code == 130 || code == 143 ? "" : "error: ")\(message)\n")
+        // Every line is escaped (LogLineEscaping): the message may quote the server, a manifest or a file name.
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map {
+            LogLineEscaping.escape(String($0))
+        }
+        let prefix = code == 130 || code == 143 ? "smsreport: " : "smsreport: error: "
+        Console.writeError(prefix + lines.joined(separator: "\n") + "\n")
         RunRecord.shared.printFailure(exitCode: code, error: message)
         return ExitCode(code)
     }

@@ -82,16 +82,18 @@ struct ReportJob {
 
     private func logProblems(_ snapshot: ResultsSnapshot) {
         let failed = snapshot.tasks.filter { $0.error != nil }
-        for task in failed.prefix(10) {
+        for task in failed.prefix(Self.listedFailures) {
             logger.warning(
                 "task results not obtained",
                 metadata: ["task_id": "\(task.taskID)", "error": "\(task.error?.displayText ?? "")"])
         }
-        if failed.count > 10 {
+        if failed.count > Self.listedFailures {
             logger.warning(
-                "more tasks without results", metadata: ["count": "\(failed.count - 10)", "see": "results.json"])
+                "… and \(Self.grouped(failed.count - Self.listedFailures)) more tasks without results",
+                metadata: ["count": "\(failed.count - Self.listedFailures)", "see": "results.json"])
         }
-        for export in snapshot.exports where export.error != nil {
+        let failedExports = snapshot.exports.filter { $0.error != nil }
+        for export in failedExports.prefix(Self.listedFailures) {
             logger.warning(
                 "export batch failed",
                 metadata: [
@@ -99,5 +101,24 @@ struct ReportJob {
                     "error": "\(export.error?.displayText ?? "")",
                 ])
         }
+        if failedExports.count > Self.listedFailures {
+            logger.warning(
+                "… and \(Self.grouped(failedExports.count - Self.listedFailures)) more export batches failed",
+                metadata: ["count": "\(failedExports.count - Self.listedFailures)", "see": "results.json"])
+        }
+    }
+
+    /// How many failed tasks (and failed export batches) stderr lists one by one; the rest are counted.
+    static let listedFailures = 10
+
+    /// `1,234`: thousands grouped the same way whatever the locale, for log lines.
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return (number < 0 ? "-" : "") + out
     }
 }

@@ -23,7 +23,7 @@ struct RunCommand: ReportingCommand {
     @Flag(help: "List the account's migration tasks instead of reading a manifest.")
     var discover = false
 
-    @Option(help: "With --discover: only tasks in this state (e.g. MIGRATE_SUCCESS).")
+    @Option(help: "With --discover: only tasks in this state (a state the list API documents, e.g. MIGRATE_SUCCESS).")
     var state: String?
 
     @Option(help: "Output folder.")
@@ -39,6 +39,11 @@ struct RunCommand: ReportingCommand {
     func validate() throws {
         if discover == (manifest != nil) { throw ValidationError("give exactly one of --manifest FILE|- and --discover") }
         if state != nil && !discover { throw ValidationError("--state goes with --discover") }
+        if let state, !MigrationTask.documentedStates.contains(state) {
+            throw ValidationError(
+                "--state \(LogLineEscaping.escape(state)) is not a state the list API documents; use one of: "
+                    + MigrationTask.documentedStates.joined(separator: ", "))
+        }
         if dryRun && discover { throw ValidationError("--dry-run needs --manifest (discovery calls the API)") }
     }
 
@@ -84,7 +89,7 @@ struct RunCommand: ReportingCommand {
                     endpoint: settings.endpoint, credentials: credentials, configuration: settings.clientConfiguration,
                     logger: logger
                 ) { client in
-                    let tasks = discover ? try await Discovery(client: client).manifest(state: state) : manifest!
+                    let tasks = discover ? try await Discovery(client: client, logger: logger).manifest(state: state) : manifest!
                     RunRecord.shared.update { $0.manifest = tasks.info }
                     if tasks.entries.isEmpty {
                         logger.warning("discovery found no task; writing empty reports")

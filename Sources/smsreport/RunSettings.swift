@@ -11,6 +11,10 @@ struct RunSettings {
     let retries: Int
     let batchSize: Int
     let insecure: Bool
+    /// `--timeout`: one attempt, end to end.
+    let timeout: Duration
+    /// `--deadline`, counted from when the settings are made (the start of the run).
+    let runDeadline: Date?
     let environment: [String: String]
 
     init(
@@ -37,6 +41,8 @@ struct RunSettings {
         retries = connection.retries ?? configuration.retries ?? 5
         batchSize = connection.batchSize ?? configuration.batchSize ?? ExportBatch.maximumSize
         insecure = connection.insecure
+        timeout = .milliseconds(Int64(((connection.timeout ?? 60) * 1000).rounded()))
+        runDeadline = connection.deadline.map { Date().addingTimeInterval($0.seconds) }
     }
 
     /// The credentials from `--token-file` or the environment; a missing one is a configuration error (exit 2).
@@ -53,6 +59,8 @@ struct RunSettings {
         configuration.retry.maxRetries = retries
         configuration.requestsPerSecond = rate
         configuration.tlsVerification = !insecure
+        configuration.readTimeout = timeout
+        configuration.runDeadline = runDeadline
         return configuration
     }
 

@@ -2,7 +2,8 @@ import SMSAPI
 
 /// Watches every answer of a run and decides when the run must stop early (SPEC 2 step 4):
 /// a 401 on any request; a 403 on each of the first five answered requests; a request that got no answer at
-/// all, retries included, before any other request was answered.
+/// all, retries included, before any other request was answered; the client's circuit breaker opening; a host
+/// name that does not resolve.
 actor RequestGuard {
     /// How many first answers must all be 403 to stop.
     static let forbiddenWindow = 5
@@ -27,6 +28,9 @@ actor RequestGuard {
 
     /// Records a failed request; throws ``PipelineError`` when the run must stop.
     func record(_ error: SMSAPIError) throws {
+        if error.isEndpointDown || error.isUnknownHost { throw PipelineError.endpointUnreachable(error.description) }
+        // Not an answer and not the endpoint's fault: the run's own deadline passed.
+        if error.isDeadlineReached { return }
         if error.isTransport {
             guard answered == 0 else { return }
             transportFailures += 1

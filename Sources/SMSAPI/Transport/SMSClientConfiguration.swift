@@ -6,8 +6,13 @@ import NIOCore
 public struct SMSClientConfiguration: Sendable {
     /// How long opening a connection may take (applied through `httpClientConfiguration`).
     public var connectTimeout: Duration
-    /// The deadline of one attempt, from sending the request to the last byte of the answer.
+    /// The deadline of one attempt, from connecting to the last byte of the answer (`--timeout`).
     public var readTimeout: Duration
+    /// When the whole run must end (`--deadline`), on `clock`; nil = no bound. Calls after it are not made, an
+    /// attempt in flight is cut at it, and no retry waits past it.
+    public var runDeadline: Date?
+    /// How many requests in a row without an HTTP answer open the circuit breaker (the endpoint is down).
+    public var breakerThreshold: Int
     /// The most bytes a JSON answer (results, task lists, errors) may have.
     public var maxResponseBytes: Int
     /// The most bytes an exported file may have.
@@ -25,10 +30,12 @@ public struct SMSClientConfiguration: Sendable {
         connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60),
         maxResponseBytes: Int = 4 << 20, maxExportBytes: Int = 256 << 20, retry: RetryPolicy = RetryPolicy(),
         requestsPerSecond: Double? = nil, tlsVerification: Bool = true, userAgent: String = "smsreport",
-        clock: SMSClock = .live
+        clock: SMSClock = .live, runDeadline: Date? = nil, breakerThreshold: Int = 10
     ) {
         self.connectTimeout = connectTimeout
         self.readTimeout = readTimeout
+        self.runDeadline = runDeadline
+        self.breakerThreshold = breakerThreshold
         self.maxResponseBytes = maxResponseBytes
         self.maxExportBytes = maxExportBytes
         self.retry = retry
@@ -43,7 +50,16 @@ public struct SMSClientConfiguration: Sendable {
         var configuration = HTTPClient.Configuration()
         // A redirect would carry a signature made for another request to another host.
         configuration.redirectConfiguration = .disallow
-        configuration.timeout = .init(connect: .init(connectTimeout), read: .init(readTimeout))
+        configuration.timeout = .init(connect: .init(min(connectTimeout, readTimeout)), read: .init(readTimeout))
+        // Our retry policy owns retrying; AsyncHTTPClient's own reconnect loop would hide a DNS failure until the
+        // timeout and retry it behind the policy's back.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        // As many connections as requests in flight (--concurrency is at most 64): a request queued for a
+        // connection would spend its attempt deadline waiting.
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
+        // HTTP/1 only, so that every answer passes the guard against statuses below 100 (docs/known-issues.md).
+        configuration.httpVersion = .http1Only
+        configuration.http1_1ConnectionDebugInitializer = { ResponseHeadGuard.install(on: $0) }
         if !tlsVerification {
             configuration.tlsConfiguration = .clientDefault
             configuration.tlsConfiguration?.certificateVerification = .none

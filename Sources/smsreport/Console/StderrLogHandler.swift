@@ -26,13 +26,17 @@ struct StderrLogHandler: LogHandler {
         let line: String
         switch format {
         case .text:
-            let fields = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            line = "\(Self.timestamp()) \(event.level) \(event.message)\(fields.isEmpty ? "" : " " + fields)\n"
+            // Messages and metadata carry untrusted text; JSON escapes it by itself, text lines need it done.
+            let fields = merged.sorted { $0.key < $1.key }
+                .map { "\(LogLineEscaping.escape($0.key))=\(LogLineEscaping.escape("\($0.value)"))" }
+                .joined(separator: " ")
+            let message = LogLineEscaping.escape("\(event.message)")
+            line = "\(Self.timestamp()) \(event.level) \(message)\(fields.isEmpty ? "" : " " + fields)\n"
         case .json:
             var object: [String: String] = ["time": Self.timestamp(), "level": "\(event.level)", "message": "\(event.message)"]
             for (key, value) in merged where object[key] == nil { object[key] = "\(value)" }
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-            line = String(decoding: data, as: UTF8.self) + "\n"
+            line = LogLineEscaping.escapeJSON(String(decoding: data, as: UTF8.self)) + "\n"
         }
         Console.writeError(line)
     }

@@ -24,6 +24,15 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "Retries per request on 429, 5xx and connection errors (default 5).")
     var retries: Int?
 
+    @Option(help: "Seconds one request may take, from connecting to the last byte of the answer (default 60).")
+    var timeout: Double?
+
+    @Option(
+        help: ArgumentHelp(
+            "Time the whole run may take, e.g. 90m, 2h, 30s (default: no bound); what is left then is not fetched.",
+            valueName: "duration"))
+    var deadline: DurationArgument?
+
     @Option(name: .customLong("batch-size"), help: "Tasks per export request, 1–200 (default 200).")
     var batchSize: Int?
 
@@ -34,6 +43,9 @@ struct ConnectionOptions: ParsableArguments {
         if let concurrency, !(1...64).contains(concurrency) { throw ValidationError("--concurrency must be 1…64") }
         if let rate, !(rate > 0) { throw ValidationError("--rate must be a positive number") }
         if let retries, !(0...20).contains(retries) { throw ValidationError("--retries must be 0…20") }
+        if let timeout, !(timeout > 0 && timeout <= 3600) {
+            throw ValidationError("--timeout must be more than 0 and at most 3600 seconds")
+        }
         if let batchSize, !(1...ExportBatch.maximumSize).contains(batchSize) {
             throw ValidationError("--batch-size must be 1…\(ExportBatch.maximumSize)")
         }
