@@ -23,7 +23,8 @@ struct RenderCommand: ReportingCommand {
     func execute() async throws {
         let logger = console.makeLogger()
         let configuration = try report.loadConfiguration()
-        let reports = try report.reports(configuration)
+        let reports = try report.handover.apply(to: report.reports(configuration))
+        let browser = try report.handover.browser(for: reports)
         let resultsURL = URL(fileURLWithPath: results)
         let data: Data
         do {
@@ -35,7 +36,8 @@ struct RenderCommand: ReportingCommand {
         let folder = out.map { URL(fileURLWithPath: $0) } ?? resultsURL.deletingLastPathComponent()
         let writer = ReportWriter(
             output: try OutputFolder(url: folder), templates: try report.templateSet(),
-            options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark), generatedAt: ReportTime.generationTime())
+            options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark, browser: browser),
+            generatedAt: ReportTime.generationTime())
         try writer.templates.check(for: reports)
         let job = ReportJob(
             reports: reports, writer: writer, failOnInconsistent: report.failOnInconsistent, logger: logger,

@@ -44,10 +44,11 @@ struct RunCommand: ReportingCommand {
     func execute() async throws {
         let logger = console.makeLogger()
         let configuration = try report.loadConfiguration()
-        let reports = try report.reports(configuration)
+        let reports = try report.handover.apply(to: report.reports(configuration))
         let settings = try RunSettings(connection: connection, configuration: configuration)
         let templates = try report.templateSet()
         try templates.check(for: reports)
+        let browser = try report.handover.browser(for: reports)
         let options = PipelineRun.Options(
             languages: Array(Set(reports.map(\.language))).sorted(), batchSize: settings.batchSize,
             concurrency: settings.concurrency, export: !connection.noExport, toolVersion: ToolVersion.current)
@@ -63,7 +64,8 @@ struct RunCommand: ReportingCommand {
         if connection.insecure { logger.warning("TLS certificate verification is off (--insecure)") }
         let writer = ReportWriter(
             output: try OutputFolder(url: URL(fileURLWithPath: out)), templates: templates,
-            options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark), generatedAt: ReportTime.generationTime())
+            options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark, browser: browser),
+            generatedAt: ReportTime.generationTime())
         let job = ReportJob(
             reports: reports, writer: writer, failOnInconsistent: report.failOnInconsistent, logger: logger,
             progress: ProgressDisplay(logger: logger, quiet: console.quiet))

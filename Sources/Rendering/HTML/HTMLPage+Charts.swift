@@ -53,14 +53,19 @@ extension HTMLPage {
                     ])
                 start += share
             }
+            // The centre number shrinks with its length so that it stays inside the ring (94 units across).
+            let total = HTMLNumbers.integer(totals.serverCount)
+            let size = min(26, 140 / max(1, total.count))
             try html.element(
-                "text", ["class": "ring-total", "x": "70", "y": "72", "text-anchor": "middle"],
-                text: HTMLNumbers.integer(totals.serverCount))
+                "text",
+                ["class": "ring-total", "x": "70", "y": "72", "text-anchor": "middle", "font-size": "\(size)"],
+                text: total)
             try html.element(
                 "text", ["class": "ring-label", "x": "70", "y": "90", "text-anchor": "middle"],
                 text: strings[.labelServerCount])
+            // Each legend entry has its figure on a line of its own, so a long count cannot overprint the word.
             for (row, status) in ServerStatus.allCases.enumerated() {
-                let y = 30 + row * 26
+                let y = 16 + row * 32
                 try html.void(
                     "rect",
                     [
@@ -71,7 +76,7 @@ extension HTMLPage {
                     "text", ["class": "chart-label", "x": "176", "y": "\(y)"], text: strings.status(status))
                 let count = totals.servers(status)
                 try html.element(
-                    "text", ["class": "chart-value", "x": "336", "y": "\(y)", "text-anchor": "end"],
+                    "text", ["class": "chart-value", "x": "176", "y": "\(y + 14)"],
                     text: "\(HTMLNumbers.integer(count)) · \(HTMLNumbers.share(count, of: totals.serverCount))")
             }
         }

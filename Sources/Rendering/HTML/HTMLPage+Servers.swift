@@ -4,11 +4,15 @@ import ReportModel
 extension HTMLPage {
     /// The per-server table, worst first as the summary sorts it; the script adds sorting and filtering
     /// (its controls stay hidden without script), and each name links to the server's directory details.
+    /// Past ``HTMLPage/fullConsistentLimit`` consistent servers, the rest are listed compactly below the table.
     func writeServers() throws {
-        let servers = summary.servers
+        let servers = layout.full
         try section("servers", heading: strings[.htmlServersHeading]) {
+            if let note = context.includeNote { try html.element("p", ["class": "include-note"], text: note) }
             guard !servers.isEmpty else {
-                try html.element("p", ["class": "empty"], text: strings[.htmlNoServers])
+                if context.report.include == .all {
+                    try html.element("p", ["class": "empty"], text: strings[.htmlNoServers])
+                }
                 return
             }
             try writeControls(serverCount: servers.count)
@@ -20,13 +24,32 @@ extension HTMLPage {
                     }
                 }
             }
+            try writeTail()
+        }
+    }
+
+    /// The consistent servers past the limit: names and ids only, and where their figures are.
+    private func writeTail() throws {
+        let tail = layout.tail
+        guard !tail.isEmpty else { return }
+        try html.element("details", ["class": "tail"]) {
+            try html.element("summary", text: strings.format(.htmlTailHeading, HTMLNumbers.integer(tail.count)))
+            try html.element("p", ["class": "hint"], text: strings.format(.htmlTailNote, HTMLNumbers.integer(tail.count)))
+            try html.element("ol", ["class": "tail-list", "start": String(layout.full.count + 1)]) {
+                for server in tail {
+                    try html.element("li") {
+                        try html.text(server.sourceName)
+                        try html.element("span", ["class": "id"], text: server.sourceID)
+                    }
+                }
+            }
         }
     }
 
     /// The table's time format: the column header names the zone, so the cell leaves it out.
     func tableTime(_ date: Date?) -> String {
         guard let date else { return "—" }
-        return String(ReportTime.iso8601(date).dropLast()).replacingOccurrences(of: "T", with: " ")
+        return ReportTime.plain(date, in: context.timeZone)
     }
 
     /// The id of a server's directory details, from its position (never from its data).
@@ -68,7 +91,7 @@ extension HTMLPage {
         let columns: [(StringKey, String)] = [
             (.columnTaskIDs, "text"), (.columnStatus, "rank"),
             (.columnDirectories, "num"), (.columnTotalFiles, "num"), (.columnDifferentFiles, "num"),
-            (.columnMissingOnTarget, "num"), (.columnExtraOnTarget, "num"), (.columnVerifiedAt, "text"),
+            (.columnMissingOnTarget, "num"), (.columnExtraOnTarget, "num"),
         ]
         try html.element("thead") {
             try html.element("tr") {
@@ -82,6 +105,8 @@ extension HTMLPage {
                         "th", ["scope": "col", "data-sort": kind, "class": kind == "num" ? "num" : kind],
                         text: strings[key])
                 }
+                try html.element(
+                    "th", ["scope": "col", "data-sort": "text", "class": "text"], text: context.verifiedAtHeader)
             }
         }
     }
@@ -101,6 +126,11 @@ extension HTMLPage {
                 server.counts.extraOnTarget,
             ]
             for (column, value) in numbers.enumerated() {
+                guard server.hasData else {
+                    // Unknown, not zero: a server without results was not checked.
+                    try html.element("td", ["class": "num none"], text: "—")
+                    continue
+                }
                 // Different, missing and extra counts above zero are what a reader scans for.
                 let flagged = column >= 2 && value > 0
                 try html.element("td", ["class": flagged ? "num flag" : "num"], text: HTMLNumbers.integer(value))

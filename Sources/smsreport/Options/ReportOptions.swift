@@ -13,7 +13,7 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Report language when no config is given: en-us or zh-cn.")
     var language: ReportLanguage?
 
-    @Option(name: .customLong("format"), help: "Report formats (html, xlsx, csv), repeated or comma-separated.")
+    @Option(name: .customLong("format"), help: "Report formats (html, xlsx, csv, pdf), repeated or comma-separated.")
     var formats: [String] = []
 
     @Option(help: "Report title.")
@@ -30,6 +30,8 @@ struct ReportOptions: ParsableArguments {
 
     @Flag(name: .customLong("fail-on-inconsistent"), help: "Exit 3 when some server is inconsistent.")
     var failOnInconsistent = false
+
+    @OptionGroup var handover: HandoverOptions
 
     /// True when a flag describes the report, which then replaces the config's reports.
     var describesReport: Bool { language != nil || !formats.isEmpty || title != nil || name != nil }
@@ -54,7 +56,7 @@ struct ReportOptions: ParsableArguments {
             for item in formats.flatMap({ $0.split(separator: ",") }) {
                 let text = item.trimmingCharacters(in: .whitespaces).lowercased()
                 guard let format = ReportFormat(rawValue: text) else {
-                    throw ConfigurationError("--format: '\(text)' is not html, xlsx or csv")
+                    throw ConfigurationError("--format: '\(text)' is not html, xlsx, csv or pdf")
                 }
                 if !parsed.contains(format) { parsed.append(format) }
             }
@@ -62,7 +64,7 @@ struct ReportOptions: ParsableArguments {
             if let problem = ReportName.problem(name) { throw ConfigurationError("--name '\(name)': \(problem)") }
             return [
                 ReportDefinition(
-                    name: name, language: language, formats: parsed.isEmpty ? ReportFormat.allCases : parsed,
+                    name: name, language: language, formats: parsed.isEmpty ? ReportFormat.standard : parsed,
                     title: title)
             ]
         }
