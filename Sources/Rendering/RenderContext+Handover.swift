@@ -74,9 +74,3 @@ extension RenderContext {
 
     private static func grouped(_ value: Int) -> String { HTMLNumbers.integer(value) }
 }
-
-extension ServerSummary {
-    /// False for a server whose results could not be obtained or were never verified: its counts are
-    /// unknown, not zero, and reports show empty cells for them.
-    public var hasData: Bool { directoryCount > 0 || status == .consistent || status == .inconsistent }
-}

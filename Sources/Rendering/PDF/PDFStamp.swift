@@ -17,13 +17,17 @@ enum PDFStamp {
             while let found = pdf.range(of: Data(key.utf8), in: start..<pdf.endIndex) {
                 let at = found.upperBound
                 start = at
-                guard pdf.endIndex - at >= digits.count + zone.count else { break }
-                let value = Array(pdf[at..<(at + digits.count + zone.count)])
-                // D:YYYYMMDDHHmmSS then the machine's offset, +HH'mm' or -HH'mm'.
-                guard value.prefix(digits.count).allSatisfy({ (0x30...0x39).contains($0) }) else { continue }
-                let offset = value.suffix(zone.count)
-                let replacement = (offset.first == UInt8(ascii: "+") || offset.first == UInt8(ascii: "-"))
-                    ? digits + zone : digits + Array(offset)
+                guard pdf.endIndex - at >= digits.count,
+                    pdf[at..<(at + digits.count)].allSatisfy({ (0x30...0x39).contains($0) })
+                else { continue }
+                // D:YYYYMMDDHHmmSS, then the machine's offset (+HH'mm' or -HH'mm'), which becomes +00'00'.
+                var replacement = digits
+                let offsetStart = at + digits.count
+                if pdf.endIndex - offsetStart >= zone.count,
+                    pdf[offsetStart] == UInt8(ascii: "+") || pdf[offsetStart] == UInt8(ascii: "-")
+                {
+                    replacement += zone
+                }
                 pdf.replaceSubrange(at..<(at + replacement.count), with: replacement)
             }
         }

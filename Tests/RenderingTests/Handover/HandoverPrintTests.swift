@@ -52,7 +52,7 @@ import Testing
         let info = Self.run("/usr/bin/pdfinfo", [first.path]).output
         let pages = try #require(HTMLRendering.matches(of: #"Pages:\s+(\d+)"#, in: info, group: 1).first.flatMap { Int($0) })
         // 300 servers, 30 with problems: the problems in full, the rest one table row each — a few pages.
-        #expect(pages >= 2 && pages <= 12, "\(pages) pages")
+        #expect(pages >= 2 && pages <= 14, "\(pages) pages")
         #expect(info.contains("A4") || info.contains("595.") , "\(info)")
         let text = Self.run("/usr/bin/pdftotext", ["-layout", first.path, "-"]).output
         #expect(text.contains("ACME Ltd") && text.contains("CHG-42"))
@@ -78,7 +78,7 @@ import Testing
         let pdf = try HandoverRendering.render(PDFReportRenderer(), context)[0]
         let text = Self.run("/usr/bin/pdftotext", [pdf.path, "-"]).output
         #expect(text.contains("北京时间"))
-        #expect(text.contains("第 1 页"))
+        #expect(text.range(of: #"第\s*1\s*页"#, options: .regularExpression) != nil)
         #expect(text.contains("审批人"))
     }
 
@@ -122,8 +122,8 @@ import Testing
                 #expect(Double(line[7])! >= 38, "ids need 36 characters: \(line)")
             }
             #expect(lines[0][4] == "1", "the overview fits one page")
-            #expect(lines[1][4] == "0" && lines[1][6] == "1:1", "\(lines[1])")
-            #expect(lines[2][6] == "1:1")
+            #expect(lines[1][4] == "0" && lines[1][6] == "$1:$1", "\(lines[1])")
+            #expect(lines[2][6] == "$1:$1")
             let font = lines.last!.dropFirst().joined(separator: " ")
             #expect(font == (language == .zhCN ? "Microsoft YaHei" : "Calibri"))
         }
