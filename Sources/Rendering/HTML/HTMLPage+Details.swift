@@ -13,7 +13,9 @@ extension HTMLPage {
         try section("directories", heading: strings[.htmlDirectoriesHeading]) {
             try html.element("p", ["class": "hint"], text: strings[.htmlDetailsHint])
             try html.element("div", ["class": "details-list"]) {
-                for (index, server) in servers.enumerated() { try writeDetails(server, index: index) }
+                for (index, server) in servers.enumerated() where Self.hasDetails(server) {
+                    try writeDetails(server, index: index)
+                }
             }
         }
     }

@@ -11,6 +11,15 @@ extension HTMLPage {
         var tail: ArraySlice<ServerSummary>
     }
 
+    /// Tail names are listed until they take this many bytes; the rest are counted, not named.
+    static let tailByteLimit = 4_000_000
+
+    /// Whether a server has directory details: directories or task errors. A server never verified has
+    /// neither, and its table row says all there is.
+    static func hasDetails(_ server: ServerSummary) -> Bool {
+        server.directoryCount > 0 || server.tasks.contains { $0.error != nil }
+    }
+
     /// Splits the listed servers (worst first): every problem server and the first consistent ones in full.
     var layout: Layout {
         let servers = context.listedServers

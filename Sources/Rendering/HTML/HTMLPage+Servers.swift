@@ -35,13 +35,18 @@ extension HTMLPage {
         try html.element("details", ["class": "tail"]) {
             try html.element("summary", text: strings.format(.htmlTailHeading, HTMLNumbers.integer(tail.count)))
             try html.element("p", ["class": "hint"], text: strings.format(.htmlTailNote, HTMLNumbers.integer(tail.count)))
+            var bytes = 0
+            var named = 0
             try html.element("ol", ["class": "tail-list", "start": String(layout.full.count + 1)]) {
                 for server in tail {
-                    try html.element("li") {
-                        try html.text(server.sourceName)
-                        try html.element("span", ["class": "id"], text: server.sourceID)
-                    }
+                    bytes += server.sourceName.utf8.count + 9
+                    if bytes > Self.tailByteLimit { break }
+                    try html.element("li", text: server.sourceName.isEmpty ? server.sourceID : server.sourceName)
+                    named += 1
                 }
+            }
+            if named < tail.count {
+                try html.element("p", ["class": "hint"], text: "… +" + HTMLNumbers.integer(tail.count - named))
             }
         }
     }
@@ -114,11 +119,20 @@ extension HTMLPage {
     private func writeServerRow(_ server: ServerSummary, index: Int) throws {
         try html.element("tr", ["data-status": server.status.rawValue]) {
             try html.element("td", ["class": "name"]) {
-                try html.element("a", ["href": "#\(detailsID(index))", "class": "clamp"], text: server.sourceName)
+                if Self.hasDetails(server) {
+                    try html.element("a", ["href": "#\(detailsID(index))", "class": "clamp"], text: server.sourceName)
+                } else {
+                    try html.element("span", ["class": "clamp"], text: server.sourceName)
+                }
                 try html.element("span", ["class": "line id sub"], text: server.sourceID)
             }
             try html.element("td", ["class": "id"]) {
-                for taskID in server.taskIDs { try html.element("span", ["class": "line"], text: taskID) }
+                // One task id is the cell's text; several get a line each.
+                if server.tasks.count == 1 {
+                    try html.text(server.tasks[0].taskID)
+                } else {
+                    for taskID in server.taskIDs { try html.element("span", ["class": "line"], text: taskID) }
+                }
             }
             try html.element("td", ["data-v": "\(server.status.rank)"]) { try badge(server.status) }
             let numbers = [

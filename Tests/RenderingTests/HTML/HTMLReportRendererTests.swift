@@ -59,7 +59,9 @@ import Testing
             HTMLRendering.matches(of: #"<table id="servers-table"[\s\S]*?</table>"#, in: html).first)
         let names = ["web-01", "cache-01", "app-01", "db-01"].map { table.range(of: ">\($0)<")!.lowerBound }
         #expect(names == names.sorted())
-        #expect(HTMLRendering.count("<details id=\"server-", in: html) == 4)
+        // The never-verified server has no directories and no errors, so no details; the others have them.
+        #expect(HTMLRendering.count("<details id=\"server-", in: html) == 3)
+        #expect(!html.contains("href=\"#server-3\""))
         #expect(!html.contains("<details open"))
         #expect(html.contains("href=\"#server-1\""))
         #expect(html.contains("<span class=\"badge s-not_verified\">Not verified</span>"))
