@@ -48,6 +48,7 @@ public struct ReportDefinition: Codable, Sendable, Hashable {
     /// Which servers the report lists (`include`); totals are always over all servers.
     public var include: ReportInclude
 
+    /// A report; the handover settings default to UTC, no context and every server listed.
     public init(
         name: String, language: ReportLanguage, formats: [ReportFormat], title: String? = nil,
         timeZone: ReportTimeZone = .utc, handover: HandoverContext = HandoverContext(), include: ReportInclude = .all
@@ -82,6 +83,7 @@ public struct HandoverContext: Codable, Sendable, Hashable {
     /// A paragraph of free text.
     public var remarks: String?
 
+    /// A context with the given fields; nil fields are left out of reports.
     public init(
         customer: String? = nil, project: String? = nil, reference: String? = nil, preparedBy: String? = nil,
         remarks: String? = nil

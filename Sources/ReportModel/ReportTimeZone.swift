@@ -37,6 +37,7 @@ public struct ReportTimeZone: Sendable, Hashable, Codable, CustomStringConvertib
         self.zone = zone
     }
 
+    /// The IANA name.
     public var description: String { identifier }
 
     /// The message for a time zone name the system does not know, naming it.
@@ -83,6 +84,7 @@ public struct ReportTimeZone: Sendable, Hashable, Codable, CustomStringConvertib
     /// Zones whose local time China calls 北京时间.
     private static let beijingZones: Set<String> = ["Asia/Shanghai", "Asia/Chongqing", "Asia/Harbin", "PRC"]
 
+    /// Decodes the IANA name, failing for a name the system does not know.
     public init(from decoder: Decoder) throws {
         let name = try decoder.singleValueContainer().decode(String.self)
         guard let zone = ReportTimeZone(identifier: name) else {
@@ -92,12 +94,15 @@ public struct ReportTimeZone: Sendable, Hashable, Codable, CustomStringConvertib
         self = zone
     }
 
+    /// Encodes the IANA name.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(identifier)
     }
 
+    /// Two zones are the same when their names are.
     public static func == (lhs: ReportTimeZone, rhs: ReportTimeZone) -> Bool { lhs.identifier == rhs.identifier }
 
+    /// Hashes the name, as ``==`` compares it.
     public func hash(into hasher: inout Hasher) { hasher.combine(identifier) }
 }

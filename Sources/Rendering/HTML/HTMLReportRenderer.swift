@@ -9,6 +9,7 @@ public struct HTMLReportRenderer: ReportRenderer {
     /// True for the page the PDF is printed from: problem servers' details open.
     public var forPrint: Bool
 
+    /// A renderer for the screen page, or for the page the PDF is printed from when `forPrint`.
     public init(forPrint: Bool = false) {
         self.forPrint = forPrint
     }

@@ -7,14 +7,17 @@ import ReportModel
 /// The page is rendered to a private temporary folder, printed there, and the PDF then goes through the
 /// ``OutputFolder`` like every other file (temporary name, rename), so an interrupted run leaves no half PDF.
 public struct PDFReportRenderer: ReportRenderer {
+    /// Always ``ReportFormat/pdf``.
     public var format: ReportFormat { .pdf }
     /// How long Chromium may take to print one report before it is stopped.
     public var timeout: Duration
 
+    /// A renderer that gives Chromium `timeout` per report.
     public init(timeout: Duration = .seconds(300)) {
         self.timeout = timeout
     }
 
+    /// Renders the print page, has Chromium print it, and writes `<name>.pdf` atomically.
     public func render(_ context: RenderContext, to output: OutputFolder) throws -> [URL] {
         guard let browser = context.options.browser ?? Self.findBrowser() else {
             throw PDFError(reason: "no Chromium to print the pdf format with; apt-get install chromium, or give --chromium PATH")
@@ -58,7 +61,9 @@ public struct PDFReportRenderer: ReportRenderer {
 
 /// Chromium could not print a report.
 public struct PDFError: Error, CustomStringConvertible, Sendable {
+    /// What went wrong, naming the browser or the report.
     public let reason: String
 
+    /// `pdf: <reason>`.
     public var description: String { "pdf: \(reason)" }
 }

@@ -5,6 +5,7 @@ struct XLSXErrorsTable: XLSXTable {
     let failures: [(server: ServerSummary, task: TaskRecord)]
     let context: RenderContext
 
+    /// The report's words.
     var strings: StringTable { context.strings }
 
     var idColumns: Set<Int> { [0] }
