@@ -60,4 +60,18 @@ import TestSupport
         let results = try String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8)
         #expect(!results.contains("+08:00"))
     }
+
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    @Test(.enabled(if: chromium != nil, "needs headless Chromium"), .timeLimit(.minutes(2)))
+    func pdfFormatWritesThePDFAtomically() async throws {
+        let (result, _, out) = try await Self.run(["--format", "pdf", "--chromium", Self.chromium!, "--customer", "ACME"])
+        #expect(result.exitCode == 0 || result.exitCode == 4, "\(result.stderr)")
+        let pdf = try Data(contentsOf: out.appendingPathComponent("consistency-en-us.pdf"))
+        #expect(pdf.starts(with: Array("%PDF-".utf8)))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("consistency-en-us.html").path))
+    }
 }
