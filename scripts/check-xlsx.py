@@ -173,7 +173,8 @@ def main():
     zone_name = "北京时间" if args.language == "zh-cn" and args.timezone == "Asia/Shanghai" else args.timezone
 
     strings_path = pathlib.Path(__file__).resolve().parent.parent / "templates" / "i18n" / f"{args.language}.json"
-    s = json.loads(strings_path.read_text(encoding="utf-8"))
+    # U+200B marks where an HTML header may break; the workbook leaves it out.
+    s = {key: text.replace("\u200b", "") for key, text in json.loads(strings_path.read_text(encoding="utf-8")).items()}
     snapshot = json.loads(pathlib.Path(args.results).read_text(encoding="utf-8"))
     every_server = aggregate(snapshot["tasks"])
     for x in every_server:

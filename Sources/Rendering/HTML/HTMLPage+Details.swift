@@ -70,7 +70,7 @@ extension HTMLPage {
             try html.element("thead") {
                 try html.element("tr") {
                     for (key, numeric) in headers {
-                        try html.element("th", numeric ? ["class": "num"] : [:], text: strings[key])
+                        try html.element("th", numeric ? ["class": "num"] : [:], text: strings.breakable(key))
                     }
                 }
             }

@@ -77,7 +77,7 @@ extension HTMLPage {
             try html.element("table", ["class": "grid \(name)"]) {
                 try html.element("thead") {
                     try html.element("tr") {
-                        for key in columns { try html.element("th", ["scope": "col"], text: strings[key]) }
+                        for key in columns { try html.element("th", ["scope": "col"], text: strings.breakable(key)) }
                     }
                 }
                 try html.element("tbody") { try body() }

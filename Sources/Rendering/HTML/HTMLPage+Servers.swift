@@ -102,16 +102,17 @@ extension HTMLPage {
             try html.element("tr") {
                 // The source ID sits under the name, so that ids do not need a column of their own.
                 try html.element("th", ["scope": "col", "data-sort": "text", "class": "text"]) {
-                    try html.text(strings[.columnSourceName])
+                    try html.text(strings.breakable(.columnSourceName))
                     try html.element("span", ["class": "line sub"], text: strings[.columnSourceID])
                 }
                 for (key, kind) in columns {
                     try html.element(
                         "th", ["scope": "col", "data-sort": kind, "class": kind == "num" ? "num" : kind],
-                        text: strings[key])
+                        text: strings.breakable(key))
                 }
                 try html.element(
-                    "th", ["scope": "col", "data-sort": "text", "class": "text"], text: context.verifiedAtHeader)
+                    "th", ["scope": "col", "data-sort": "text", "class": "text"],
+                    text: strings.breakable(.columnVerifiedAt).replacingOccurrences(of: "{0}", with: context.zoneName))
             }
         }
     }

@@ -124,3 +124,17 @@ import Testing
         #expect(HTMLPrintStyle.cssString("a\"</style>\u{1}中") == "\"a\\000022\\00003C\\00002Fstyle\\00003E\\004E2D\"")
     }
 }
+
+/// Chinese headers wrap only at the marked word boundaries in HTML; CSV and XLSX carry no mark.
+@Suite struct HandoverHeaderBreakTests {
+    @Test func breakMarksAreInHTMLHeadersOnly() throws {
+        let context = try HandoverRendering.context(HandoverRendering.report(.zhCN, formats: [.html, .csv]))
+        let html = try HandoverRendering.text(HTMLReportRenderer(), context)
+        #expect(html.contains(">不一致\u{200B}文件数</th>"))
+        #expect(html.contains(">目的端\u{200B}缺少\u{200B}文件数</th>"))
+        let csv = try HandoverRendering.text(CSVReportRenderer(), context)
+        #expect(!csv.contains("\u{200B}"))
+        #expect(csv.contains(",不一致文件数,目的端缺少文件数,"))
+        #expect(context.strings[.columnDifferentFiles] == "不一致文件数")
+    }
+}

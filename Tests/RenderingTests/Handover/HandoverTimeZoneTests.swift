@@ -12,7 +12,7 @@ import Testing
         let html = try HandoverRendering.text(HTMLReportRenderer(), context)
         // Generated 2026-11-18T11:06:40Z = 19:06:40 Beijing time; web-01 verified 05:33:20Z = 13:33:20.
         #expect(html.contains("2026-11-18 19:06:40 (北京时间 UTC+08:00)"))
-        #expect(html.contains("校验时间（北京时间）"))
+        #expect(html.contains("校验时间\u{200B}（北京时间）"))
         #expect(html.contains(">2026-11-18 13:33:20<"))
         #expect(html.contains("所有日期和时间均为北京时间。"))
         #expect(!html.contains("11:06:40"))
