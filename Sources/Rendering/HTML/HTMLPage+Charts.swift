@@ -55,7 +55,7 @@ extension HTMLPage {
             }
             // The centre number shrinks with its length so that it stays inside the ring (94 units across).
             let total = HTMLNumbers.integer(totals.serverCount)
-            let size = min(26, 140 / max(1, total.count))
+            let size = Self.ringTotalSize(total)
             try html.element(
                 "text",
                 ["class": "ring-total", "x": "70", "y": "72", "text-anchor": "middle", "font-size": "\(size)"],
@@ -138,6 +138,10 @@ extension HTMLPage {
             }
         }
     }
+
+    /// The font size of the ring's centre number: 26 for short numbers, smaller as it grows, so that
+    /// `100,000,000,000` still fits inside the ring (94 units across).
+    static func ringTotalSize(_ text: String) -> Int { min(26, 118 / max(1, text.count)) }
 
     /// `text` cut to about `width` columns (CJK and emoji count two) with an ellipsis, for chart labels.
     static func shortened(_ text: String, width: Int) -> String {

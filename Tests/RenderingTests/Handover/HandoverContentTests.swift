@@ -121,6 +121,9 @@ import Testing
         snapshot.tasks[1].directories = [DirectoryResult(path: "/big", counts: FileCounts(total: 999_999_999_999))]
         let html = try HandoverRendering.text(HTMLReportRenderer(), HandoverRendering.context(HandoverRendering.report(), snapshot: snapshot))
         #expect(html.contains("<dd class=\"card-value xlong\">1,000,000,001,199</dd>"))
+        #expect(html.contains("font-size=\"26\">4</text>"))
+        #expect(HTMLPage.ringTotalSize("100,000") == 16)
+        #expect(HTMLPage.ringTotalSize("100,000,000,000") == 7)
         #expect(HTMLPrintStyle.cssString("a\"</style>\u{1}中") == "\"a\\000022\\00003C\\00002Fstyle\\00003E\\004E2D\"")
     }
 }
