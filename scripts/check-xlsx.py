@@ -7,7 +7,11 @@ _xHHHH_ escapes and the 32,767-character cut), that verified-at cells are dateti
 and that the highlighted rows are exactly the inconsistent and error ones. Prints what differs and exits 1;
 exits 0 with a one-line summary when the workbook matches.
 
+Times are compared in the report's --timezone (date cells hold local time); servers without data must have
+empty count cells; with --include problems only servers that are not consistent are listed.
+
 usage: check-xlsx.py RESULTS_JSON XLSX [--language en-us|zh-cn] [--rows-per-sheet N] [--title T]
+                     [--timezone ZONE] [--include all|problems]
 """
 import argparse
 import datetime
@@ -15,6 +19,7 @@ import json
 import pathlib
 import re
 import sys
+import zoneinfo
 
 import openpyxl
 from openpyxl.utils import get_column_letter
@@ -71,8 +76,23 @@ def aggregate(tasks):
     return servers
 
 
-def error_text(error):
-    text = error.get("message") or ""
+def error_message(error, s, language):
+    """The message as a report in `language` shows it: the tool's own words localized, the API's as sent."""
+    message = error.get("message") or ""
+    if language == "en-us":
+        return message
+    if error.get("kind") == "unrecognized_response":
+        return s["error.unrecognized_response"]
+    if error.get("kind") == "transport":
+        return s["error.transport"]
+    if message.startswith("no SMS error body"):
+        rest = message[len("no SMS error body"):]
+        return s["error.no_error_body"] + ("：" + rest[2:] if rest.startswith(": ") else "")
+    return message
+
+
+def error_text(error, s=None, language="en-us"):
+    text = error_message(error, s, language) if s else (error.get("message") or "")
     if error.get("code"):
         text = f"{error['code']}: {text}"
     if error.get("http_status") is not None:
@@ -146,19 +166,28 @@ def main():
     parser.add_argument("--language", default="en-us", choices=["en-us", "zh-cn"])
     parser.add_argument("--rows-per-sheet", type=int, default=1048575)
     parser.add_argument("--title", help="the report's configured title (default: the string table's)")
+    parser.add_argument("--timezone", default="UTC", help="the report's time zone (IANA name)")
+    parser.add_argument("--include", default="all", choices=["all", "problems"])
     args = parser.parse_args()
+    zone = zoneinfo.ZoneInfo(args.timezone)
+    zone_name = "北京时间" if args.language == "zh-cn" and args.timezone == "Asia/Shanghai" else args.timezone
 
     strings_path = pathlib.Path(__file__).resolve().parent.parent / "templates" / "i18n" / f"{args.language}.json"
-    s = json.loads(strings_path.read_text(encoding="utf-8"))
+    # U+200B marks where an HTML header may break; the workbook leaves it out.
+    s = {key: text.replace("\u200b", "") for key, text in json.loads(strings_path.read_text(encoding="utf-8")).items()}
     snapshot = json.loads(pathlib.Path(args.results).read_text(encoding="utf-8"))
-    servers = aggregate(snapshot["tasks"])
+    every_server = aggregate(snapshot["tasks"])
+    for x in every_server:
+        if x["verified"] is not None:
+            x["verified"] = x["verified"].replace(tzinfo=datetime.timezone.utc).astimezone(zone).replace(tzinfo=None)
+    servers = [x for x in every_server if args.include == "all" or x["status"] != "consistent"]
     marker = s["cell.truncated_marker"]
     fail = Failures()
     wb = openpyxl.load_workbook(args.xlsx)
 
     directory_rows = [(s_, t, d) for s_ in servers for t in s_["tasks"] for d in t.get("directories") or []]
     parts = max(1, -(-len(directory_rows) // args.rows_per_sheet))
-    failed = [(s_, t) for s_ in servers for t in s_["tasks"] if t.get("error")]
+    failed = [(s_, t) for s_ in every_server for t in s_["tasks"] if t.get("error")]
     names = [s["sheet.overview"], s["sheet.servers"], s["sheet.directories"]]
     names += [s["sheet.directories_continued"].replace("{0}", str(n)) for n in range(2, parts + 1)]
     names += [s["sheet.errors"]] if failed else []
@@ -171,24 +200,30 @@ def main():
     fail.check(overview["A1"].value == title and overview["A1"].font.b,
                f"overview: A1 is {overview['A1'].value!r}, expected the bold title {title!r}")
     labels = {row[0].value: row[1].value for row in overview.iter_rows(min_row=2) if row[0].value and len(row) > 1}
-    totals = [sum(x["counts"][i] for x in servers) for i in range(4)]
-    for key, want in [("label.server_count", len(servers)), ("label.task_count", len(snapshot["tasks"])),
-                      ("column.directories", len(directory_rows)), ("column.total_files", totals[0]),
+    totals = [sum(x["counts"][i] for x in every_server) for i in range(4)]
+    all_directories = sum(len(x["dirs"]) for x in every_server)
+    for key, want in [("label.server_count", len(every_server)), ("label.task_count", len(snapshot["tasks"])),
+                      ("column.directories", all_directories), ("column.total_files", totals[0]),
                       ("column.different_files", totals[1]), ("column.missing_on_target", totals[2]),
                       ("column.extra_on_target", totals[3]), ("label.failed_task_count", len(failed))] + [
-            (STATUS_KEYS[st], sum(1 for x in servers if x["status"] == st)) for st in RANK]:
+            (STATUS_KEYS[st], sum(1 for x in every_server if x["status"] == st)) for st in RANK]:
         fail.check(labels.get(s[key]) == want, f"overview: {s[key]} is {labels.get(s[key])!r}, expected {want}")
-    fail.check(isinstance(labels.get(s["label.generated_at"]), datetime.datetime), "overview: generated-at not a date")
+    generated = f"{s['label.generated_at']} ({zone_name})"
+    fail.check(isinstance(labels.get(generated), datetime.datetime), f"overview: {generated} not a date")
 
     server_headers = [s[k] for k in ("column.source_name", "column.source_id", "column.task_ids", "column.status",
                                      "column.directories", "column.total_files", "column.different_files",
                                      "column.missing_on_target", "column.extra_on_target", "column.verified_at",
                                      "column.error")]
+    server_headers[9] = server_headers[9].replace("{0}", zone_name)
     rows = []
     for x in servers:
-        errors = "; ".join(error_text(t["error"]) for t in x["tasks"] if t.get("error"))
+        errors = "; ".join(error_text(t["error"], s, args.language) for t in x["tasks"] if t.get("error"))
+        # A server without data (error, not verified) has empty count cells, never 0.
+        has_data = bool(x["dirs"]) or x["status"] in ("consistent", "inconsistent")
+        figures = [len(x["dirs"]), *x["counts"]] if has_data else [None] * 5
         rows.append(([x["name"], x["id"], ";".join(t["task_id"] for t in x["tasks"]), s[STATUS_KEYS[x["status"]]],
-                      len(x["dirs"]), *x["counts"], x["verified"], errors],
+                      *figures, x["verified"], errors],
                      x["status"] in ("inconsistent", "error")))
     check_table(fail, wb[names[1]], names[1], server_headers, rows, marker, args.rows_per_sheet)
 
@@ -208,7 +243,7 @@ def main():
         error_headers = [s[k] for k in ("column.task_id", "column.source_name", "column.http_status",
                                         "column.error_code", "column.error_message")]
         rows = [([t["task_id"], x["name"], t["error"].get("http_status"), t["error"].get("code") or "",
-                  t["error"].get("message") or ""], False) for x, t in failed]
+                  error_message(t["error"], s, args.language)], False) for x, t in failed]
         check_table(fail, wb[names[-1]], names[-1], error_headers, rows, marker, args.rows_per_sheet)
 
     if fail.messages:

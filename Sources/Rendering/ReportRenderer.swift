@@ -36,9 +36,12 @@ public struct RenderContext: Sendable {
 public struct RenderOptions: Sendable, Hashable {
     /// Start CSV files with a UTF-8 byte order mark (for Excel); `--no-bom` turns it off.
     public var csvByteOrderMark: Bool
+    /// The headless Chromium that prints the pdf format; checked to exist before any request.
+    public var browser: String?
 
-    public init(csvByteOrderMark: Bool = true) {
+    public init(csvByteOrderMark: Bool = true, browser: String? = nil) {
         self.csvByteOrderMark = csvByteOrderMark
+        self.browser = browser
     }
 }
 
@@ -59,6 +62,7 @@ public enum ReportRenderers {
         case .csv: CSVReportRenderer()
         case .xlsx: XLSXReportRenderer()
         case .html: HTMLReportRenderer()
+        case .pdf: PDFReportRenderer()
         }
     }
 }

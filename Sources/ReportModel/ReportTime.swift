@@ -6,7 +6,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Date formats reports use; always UTC, whole seconds, independent of the machine's locale and zone.
+/// Date formats reports use: whole seconds, independent of the machine's locale and zone; UTC unless a
+/// ``ReportTimeZone`` is given.
 public enum ReportTime {
     /// `2020-08-26T09:56:41Z` (CSV, results).
     public static func iso8601(_ date: Date) -> String {
@@ -14,11 +15,27 @@ public enum ReportTime {
         return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", p.year, p.month, p.day, p.hour, p.minute, p.second)
     }
 
-    /// `2020-08-26 09:56:41 UTC` with the zone word from the table (HTML, XLSX overview).
-    public static func display(_ date: Date, strings: StringTable) -> String {
-        let p = parts(date)
-        return String(format: "%04d-%02d-%02d %02d:%02d:%02d ", p.year, p.month, p.day, p.hour, p.minute, p.second)
-            + strings[.timeZoneUTC]
+    /// `2020-08-26T17:56:41+08:00` in `zone`, `Z` when the offset is zero (CSV).
+    public static func iso8601(_ date: Date, in zone: ReportTimeZone) -> String {
+        let offset = zone.offset(at: date)
+        guard offset != 0 else { return iso8601(date) }
+        let p = zone.parts(date)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d", p.year, p.month, p.day, p.hour, p.minute, p.second)
+            + ReportTimeZone.signedOffset(offset, separator: ":")
+    }
+
+    /// `2020-08-26 17:56:41` in `zone`, without a zone label (table cells whose header names the zone).
+    public static func plain(_ date: Date, in zone: ReportTimeZone) -> String {
+        let p = zone.parts(date)
+        return String(format: "%04d-%02d-%02d %02d:%02d:%02d", p.year, p.month, p.day, p.hour, p.minute, p.second)
+    }
+
+    /// `2020-08-26 17:56:41 (UTC+08:00)`, `(北京时间 UTC+08:00)` for Beijing time in Chinese, `(UTC)` for UTC.
+    public static func display(_ date: Date, in zone: ReportTimeZone, language: ReportLanguage) -> String {
+        let label = zone.offsetLabel(at: date)
+        let name = zone.name(in: language)
+        let suffix = name != zone.identifier ? "\(name) \(label)" : label
+        return plain(date, in: zone) + " (" + suffix + ")"
     }
 
     /// Calendar fields of `date` in UTC, seconds truncated.

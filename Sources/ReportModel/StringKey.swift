@@ -49,7 +49,34 @@ public enum StringKey: String, CaseIterable, Sendable {
     case languageName = "language.name"
     case languageNameEnUS = "language.en_us"
     case languageNameZhCN = "language.zh_cn"
-    case timeZoneUTC = "time.utc"
+    /// `{0}` is the zone's name, e.g. `UTC` or `Europe/Berlin`.
+    case labelTimeZone = "label.time_zone"
+    case labelCustomer = "label.customer"
+    case labelProject = "label.project"
+    case labelReference = "label.reference"
+    case labelPreparedBy = "label.prepared_by"
+    case labelRemarks = "label.remarks"
+    case labelApprovedBy = "label.approved_by"
+    case labelDate = "label.date"
+    case labelSignature = "label.signature"
+    case signOffHeading = "signoff.heading"
+    /// `{0}` servers listed (those not consistent) of `{1}` in all.
+    case includeProblemsNote = "include.problems_note"
+    case includeProblemsEmpty = "include.problems_empty"
+
+    // MARK: Method statement
+    case methodHeading = "method.heading"
+    case methodCompares = "method.compares"
+    case methodSkips = "method.skips"
+    case methodSkipNonASCII = "method.skip_non_ascii"
+    case methodSkipLongPaths = "method.skip_long_paths"
+    case methodSkipChanging = "method.skip_changing"
+    case methodMeaning = "method.meaning"
+
+    // MARK: The tool's own error words (the API's messages stay as sent)
+    case errorUnrecognizedResponse = "error.unrecognized_response"
+    case errorTransport = "error.transport"
+    case errorNoErrorBody = "error.no_error_body"
 
     // MARK: XLSX
     case sheetOverview = "sheet.overview"
@@ -88,6 +115,13 @@ public enum StringKey: String, CaseIterable, Sendable {
     case htmlDetailsHint = "html.details_hint"
     /// `{0}` directories, `{1}` files.
     case htmlDetailsCounts = "html.details_counts"
-    case htmlTimesInUTC = "html.times_in_utc"
+    /// `{0}` is the zone's name.
+    case htmlTimesInZone = "html.times_in_zone"
     case htmlShowDirectories = "html.show_directories"
+    /// `{0}` further consistent servers listed compactly.
+    case htmlTailHeading = "html.tail_heading"
+    /// `{0}` is the count of consistent servers listed compactly.
+    case htmlTailNote = "html.tail_note"
+    /// `{0}` page number, `{1}` page count, in the printed page's footer.
+    case printPage = "print.page"
 }

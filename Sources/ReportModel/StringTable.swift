@@ -33,8 +33,17 @@ public struct StringTable: Sendable {
         try self.init(language: language, entries: entries, source: url.path)
     }
 
-    /// The text for `key`.
-    public subscript(_ key: StringKey) -> String { entries[key.rawValue]! }
+    /// Zero-width space: marks where a header may break in HTML (Chinese has no spaces between words).
+    public static let breakMark = "\u{200B}"
+
+    /// The text for `key`, without break marks (for CSV, XLSX and running text).
+    public subscript(_ key: StringKey) -> String {
+        let text = entries[key.rawValue]!
+        return text.contains(Self.breakMark) ? text.replacingOccurrences(of: Self.breakMark, with: "") : text
+    }
+
+    /// The text for `key` with its break marks, for HTML table headers that may wrap only at word boundaries.
+    public func breakable(_ key: StringKey) -> String { entries[key.rawValue]! }
 
     /// The text for `key` with `{0}`, `{1}`, … replaced by `arguments`.
     public func format(_ key: StringKey, _ arguments: CustomStringConvertible...) -> String {

@@ -12,7 +12,8 @@ import ReportTemplates
 /// The HTML benchmark and sample renderer:
 /// `html --results FILE [--language en-us|zh-cn] [--name NAME] --out DIR` renders a `results.json`;
 /// `html --servers N [--directories N] [--language …] --out DIR` renders a synthetic snapshot and prints
-/// the time taken and the peak resident memory. Both use the bundled templates unless `--templates DIR`.
+/// the time taken and the peak resident memory. Both use the bundled templates unless `--templates DIR`;
+/// `--timezone`, the context fields and `--include` set the report's handover settings.
 enum HTMLBench {
     static func run(_ arguments: [String]) throws {
         var options: [String: String] = [:]
@@ -43,9 +44,16 @@ enum HTMLBench {
 
         let clock = ContinuousClock()
         let start = clock.now
+        guard let zone = ReportTimeZone(identifier: options["timezone"] ?? "UTC") else {
+            usage("--timezone: unknown time zone")
+        }
         let report = ReportDefinition(
             name: options["name"] ?? "bench-\(language.rawValue)", language: language, formats: [.html],
-            title: options["title"])
+            title: options["title"], timeZone: zone,
+            handover: HandoverContext(
+                customer: options["customer"], project: options["project"], reference: options["reference"],
+                preparedBy: options["prepared-by"], remarks: options["remarks"]),
+            include: options["include"].flatMap(ReportInclude.init(rawValue:)) ?? .all)
         let context = RenderContext(
             report: report, strings: try templates.strings(for: language), snapshot: snapshot,
             summary: ConsistencySummary(tasks: snapshot.tasks), templates: templates,
@@ -75,7 +83,8 @@ enum HTMLBench {
                 smsreport-bench html: \(problem)
                 usage: smsreport-bench html --results FILE [--language en-us|zh-cn] [--name NAME] [--title T] --out DIR
                        smsreport-bench html --servers N [--directories N] [--language …] --out DIR
-                       (either form: [--templates DIR])
+                       (either form: [--templates DIR] [--timezone ZONE] [--customer T] [--project T]
+                        [--reference T] [--prepared-by T] [--remarks T] [--include all|problems])
 
                 """.utf8))
         exit(2)

@@ -28,8 +28,9 @@ struct RenderCommand: ReportingCommand {
         let startedAt = RunRecord.now()
         let logger = console.makeLogger()
         let configuration = try report.loadConfiguration()
-        let reports = try report.reports(configuration)
+        let reports = try report.handover.apply(to: report.reports(configuration))
         RunRecord.shared.update { $0.reports = reports }
+        let browser = try report.handover.browser(for: reports)
         let resultsURL = URL(fileURLWithPath: results).standardizedFileURL
         let data: Data
         do {
@@ -51,7 +52,8 @@ struct RenderCommand: ReportingCommand {
             folderURL, force: report.force, adopting: inPlace ? [resultsURL.lastPathComponent] : [])
         let writer = ReportWriter(
             output: folder.staging, templates: templates,
-            options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark), generatedAt: ReportTime.generationTime())
+            options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark, browser: browser),
+            generatedAt: ReportTime.generationTime())
         let job = ReportJob(
             reports: reports, folder: folder, writer: writer, failOnInconsistent: report.failOnInconsistent,
             logger: logger, progress: ProgressDisplay(logger: logger, quiet: true))

@@ -50,12 +50,13 @@ struct RunCommand: ReportingCommand {
     func execute() async throws {
         let logger = console.makeLogger()
         let configuration = try report.loadConfiguration()
-        let reports = try report.reports(configuration)
+        let reports = try report.handover.apply(to: report.reports(configuration))
         RunRecord.shared.update { $0.reports = reports }
         let settings = try RunSettings(connection: connection, configuration: configuration)
         RunRecord.shared.update { $0.endpointHost = settings.endpoint.host }
         let templates = try report.templateSet()
         try templates.check(for: reports)
+        let browser = try report.handover.browser(for: reports)
         let options = PipelineRun.Options(
             languages: Array(Set(reports.map(\.language))).sorted(), batchSize: settings.batchSize,
             concurrency: settings.concurrency, export: !connection.noExport, toolVersion: ToolVersion.current)
@@ -77,7 +78,8 @@ struct RunCommand: ReportingCommand {
         let folder = try RunFolder.prepare(URL(fileURLWithPath: out), force: report.force)
         let writer = ReportWriter(
             output: folder.staging, templates: templates,
-            options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark), generatedAt: ReportTime.generationTime())
+            options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark, browser: browser),
+            generatedAt: ReportTime.generationTime())
         let job = ReportJob(
             reports: reports, folder: folder, writer: writer, failOnInconsistent: report.failOnInconsistent,
             logger: logger, progress: ProgressDisplay(logger: logger, quiet: console.quiet))
@@ -89,7 +91,8 @@ struct RunCommand: ReportingCommand {
                     endpoint: settings.endpoint, credentials: credentials, configuration: settings.clientConfiguration,
                     logger: logger
                 ) { client in
-                    let tasks = discover ? try await Discovery(client: client, logger: logger).manifest(state: state) : manifest!
+                    let tasks =
+                        discover ? try await Discovery(client: client, logger: logger).manifest(state: state) : manifest!
                     RunRecord.shared.update { $0.manifest = tasks.info }
                     if tasks.entries.isEmpty {
                         logger.warning("discovery found no task; writing empty reports")

@@ -93,10 +93,11 @@
   filter.addEventListener("input", scheduleFilter);
   statusFilter.addEventListener("change", applyFilter);
 
-  /* Printing shows every server's directories; the print stylesheet does the same where browsers allow it. */
+  /* Printing shows the directories of every problem server; the print stylesheet leaves consistent ones out. */
   var opened = [];
   window.addEventListener("beforeprint", function () {
-    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (details) {
+    var closed = document.querySelectorAll("details.server:not(.s-consistent):not([open])");
+    opened = Array.prototype.filter.call(closed, function (details) {
       details.open = true;
       return true;
     });

@@ -53,7 +53,8 @@ struct NodeReader {
                 continue
             }
             for (key, _) in mapping where !ReportConfiguration.reportKeys.contains(key.string ?? "") {
-                fail(key, "unknown report setting '\(key.string ?? "")' (known: formats, language, name, title)")
+                let known = ReportConfiguration.reportKeys.sorted().joined(separator: ", ")
+                fail(key, "unknown report setting '\(key.string ?? "")' (known: \(known))")
             }
             guard let nameNode = mapping["name"], let name = string(nameNode, "name") else {
                 fail(item, "a report needs a name")
@@ -68,13 +69,15 @@ struct NodeReader {
                     fail(node, "language must be en-us or zh-cn")
                 }
             }
-            var formats = ReportFormat.allCases
+            var formats = ReportFormat.standard
             if let node = mapping["formats"] {
                 formats = self.formats(node)
             }
             let title = mapping["title"].flatMap { string($0, "title") }
             if reports.contains(where: { $0.name == name }) { fail(nameNode, "report name '\(name)' is used twice") }
-            reports.append(ReportDefinition(name: name, language: language, formats: formats, title: title))
+            var report = ReportDefinition(name: name, language: language, formats: formats, title: title)
+            readHandover(mapping, into: &report)
+            reports.append(report)
         }
         return reports
     }
@@ -84,7 +87,7 @@ struct NodeReader {
         var formats: [ReportFormat] = []
         for item in items {
             guard let text = item.scalar?.string, let format = ReportFormat(rawValue: text.lowercased()) else {
-                fail(item, "formats: each must be html, xlsx or csv")
+                fail(item, "formats: each must be html, xlsx, csv or pdf")
                 continue
             }
             if !formats.contains(format) { formats.append(format) }

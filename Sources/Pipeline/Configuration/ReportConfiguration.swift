@@ -28,7 +28,10 @@ public struct ReportConfiguration: Sendable, Hashable {
     }
 
     static let topLevelKeys: Set<String> = ["endpoint", "region", "concurrency", "rate", "retries", "batch_size", "reports"]
-    static let reportKeys: Set<String> = ["name", "language", "formats", "title"]
+    static let reportKeys: Set<String> = [
+        "name", "language", "formats", "title", "timezone", "customer", "project", "reference", "prepared_by",
+        "remarks", "include",
+    ]
 
     /// Parses YAML text; `file` names the config in errors (`smsreport.yaml:7: …`).
     public init(yaml text: String, file: String) throws {

@@ -55,7 +55,7 @@ public struct ReportOverrides: Sendable {
             let language = language ?? .enUS
             let name = name ?? "consistency-\(language.rawValue)"
             if let problem = ReportName.problem(name) { throw ConfigurationError("--name '\(name)': \(problem)") }
-            let report = ReportDefinition(name: name, language: language, formats: formats ?? ReportFormat.allCases)
+            let report = ReportDefinition(name: name, language: language, formats: formats ?? ReportFormat.standard)
             return [shared.apply(to: report)]
         }
         let names = configured.map(\.name)

@@ -2,6 +2,8 @@ import Foundation
 import ReportModel
 
 /// Writes `<name>.csv` (one row per source server) and `<name>-directories.csv` (one row per directory).
+///
+/// CSV stays pure data: no title, context or method statement rows, so that any CSV reader takes it as it is.
 public struct CSVReportRenderer: ReportRenderer {
     public var format: ReportFormat { .csv }
 
@@ -11,16 +13,18 @@ public struct CSVReportRenderer: ReportRenderer {
         let strings = context.strings
         let bom = context.options.csvByteOrderMark
         let servers = try output.stream("\(context.report.name).csv") { sink in
-            let writer = try CSVTableWriter(sink: sink, strings: strings, byteOrderMark: bom)
-            try writer.writeHeader(ReportTables.serverHeader(strings))
-            for server in context.summary.servers {
-                try writer.writeRow(ReportTables.serverRow(server))
+            let writer = try CSVTableWriter(
+                sink: sink, strings: strings, byteOrderMark: bom, timeZone: context.timeZone)
+            try writer.writeHeader(ReportTables.serverHeader(context))
+            for server in context.listedServers {
+                try writer.writeRow(ReportTables.serverRow(server, context))
             }
         }
         let directories = try output.stream("\(context.report.name)-directories.csv") { sink in
-            let writer = try CSVTableWriter(sink: sink, strings: strings, byteOrderMark: bom)
+            let writer = try CSVTableWriter(
+                sink: sink, strings: strings, byteOrderMark: bom, timeZone: context.timeZone)
             try writer.writeHeader(ReportTables.directoryHeader(strings))
-            for server in context.summary.servers {
+            for server in context.listedServers {
                 for task in server.tasks {
                     for directory in task.directories {
                         try writer.writeRow(

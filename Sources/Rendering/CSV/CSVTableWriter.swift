@@ -7,11 +7,16 @@ import ReportModel
 public struct CSVTableWriter {
     private let sink: FileSink
     private let strings: StringTable
+    private let timeZone: ReportTimeZone
 
-    /// Starts a CSV file, with a UTF-8 byte order mark when `byteOrderMark` (Excel needs it for non-ASCII).
-    public init(sink: FileSink, strings: StringTable, byteOrderMark: Bool) throws {
+    /// Starts a CSV file, with a UTF-8 byte order mark when `byteOrderMark` (Excel needs it for non-ASCII);
+    /// times are written in `timeZone` with their offset.
+    public init(
+        sink: FileSink, strings: StringTable, byteOrderMark: Bool, timeZone: ReportTimeZone = .utc
+    ) throws {
         self.sink = sink
         self.strings = strings
+        self.timeZone = timeZone
         if byteOrderMark { try sink.write([0xEF, 0xBB, 0xBF]) }
     }
 
@@ -34,7 +39,8 @@ public struct CSVTableWriter {
     private func field(_ cell: TableCell) -> String {
         switch cell {
         case .integer(let value): String(value)
-        case .date(let date): date.map(ReportTime.iso8601) ?? ""
+        case .date(let date): date.map { ReportTime.iso8601($0, in: timeZone) } ?? ""
+        case .blank: ""
         case .status(let status): Self.quoted(strings.status(status))
         case .text(let text): Self.quoted(Self.neutralized(text))
         }

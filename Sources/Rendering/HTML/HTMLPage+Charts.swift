@@ -53,14 +53,19 @@ extension HTMLPage {
                     ])
                 start += share
             }
+            // The centre number shrinks with its length so that it stays inside the ring (94 units across).
+            let total = HTMLNumbers.integer(totals.serverCount)
+            let size = Self.ringTotalSize(total)
             try html.element(
-                "text", ["class": "ring-total", "x": "70", "y": "72", "text-anchor": "middle"],
-                text: HTMLNumbers.integer(totals.serverCount))
+                "text",
+                ["class": "ring-total", "x": "70", "y": "72", "text-anchor": "middle", "font-size": "\(size)"],
+                text: total)
             try html.element(
                 "text", ["class": "ring-label", "x": "70", "y": "90", "text-anchor": "middle"],
                 text: strings[.labelServerCount])
+            // Each legend entry has its figure on a line of its own, so a long count cannot overprint the word.
             for (row, status) in ServerStatus.allCases.enumerated() {
-                let y = 30 + row * 26
+                let y = 16 + row * 32
                 try html.void(
                     "rect",
                     [
@@ -71,7 +76,7 @@ extension HTMLPage {
                     "text", ["class": "chart-label", "x": "176", "y": "\(y)"], text: strings.status(status))
                 let count = totals.servers(status)
                 try html.element(
-                    "text", ["class": "chart-value", "x": "336", "y": "\(y)", "text-anchor": "end"],
+                    "text", ["class": "chart-value", "x": "176", "y": "\(y + 14)"],
                     text: "\(HTMLNumbers.integer(count)) · \(HTMLNumbers.share(count, of: totals.serverCount))")
             }
         }
@@ -133,6 +138,10 @@ extension HTMLPage {
             }
         }
     }
+
+    /// The font size of the ring's centre number: 26 for short numbers, smaller as it grows, so that
+    /// `100,000,000,000` still fits inside the ring (94 units across).
+    static func ringTotalSize(_ text: String) -> Int { min(26, 118 / max(1, text.count)) }
 
     /// `text` cut to about `width` columns (CJK and emoji count two) with an ellipsis, for chart labels.
     static func shortened(_ text: String, width: Int) -> String {

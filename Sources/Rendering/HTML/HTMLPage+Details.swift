@@ -5,27 +5,37 @@ extension HTMLPage {
     /// Names longer than this are clamped in summaries and tables, so the details repeat them in full.
     static let longNameLength = 100
 
-    /// One collapsed `<details>` per server with its directories (and its errors), in table order.
+    /// One collapsed `<details>` per server in the table with its directories (and its errors), in table order;
+    /// printed, problem servers are open and consistent ones left out.
     func writeDirectories() throws {
-        guard !summary.servers.isEmpty else { return }
+        let servers = layout.full
+        guard !servers.isEmpty else { return }
         try section("directories", heading: strings[.htmlDirectoriesHeading]) {
             try html.element("p", ["class": "hint"], text: strings[.htmlDetailsHint])
             try html.element("div", ["class": "details-list"]) {
-                for (index, server) in summary.servers.enumerated() { try writeDetails(server, index: index) }
+                for (index, server) in servers.enumerated() where Self.hasDetails(server) {
+                    try writeDetails(server, index: index)
+                }
             }
         }
     }
 
     private func writeDetails(_ server: ServerSummary, index: Int) throws {
-        try html.element("details", ["id": detailsID(index), "class": "server s-\(server.status.rawValue)"]) {
+        let id = detailsID(index)
+        let kind = "server s-\(server.status.rawValue)"
+        let attributes: KeyValuePairs<String, String> =
+            forPrint && server.status != .consistent ? ["id": id, "class": kind, "open": ""] : ["id": id, "class": kind]
+        try html.element("details", attributes) {
             try html.element("summary") {
                 try html.element("span", ["class": "summary-name clamp"], text: server.sourceName)
                 try badge(server.status)
                 try html.element(
                     "span", ["class": "summary-counts"],
-                    text: strings.format(
-                        .htmlDetailsCounts, HTMLNumbers.integer(server.directoryCount),
-                        HTMLNumbers.integer(server.counts.total)))
+                    text: server.hasData
+                        ? strings.format(
+                            .htmlDetailsCounts, HTMLNumbers.integer(server.directoryCount),
+                            HTMLNumbers.integer(server.counts.total))
+                        : strings.format(.htmlDetailsCounts, "—", "—"))
             }
             try html.element("div", ["class": "details-body"]) {
                 // The table row already shows ids and times; only a clamped name needs repeating in full.
@@ -35,7 +45,7 @@ extension HTMLPage {
                 for (taskID, error) in server.errors {
                     try html.element("p", ["class": "error-line"]) {
                         try html.element("span", ["class": "id"], text: taskID)
-                        try html.text(" — " + error.displayText)
+                        try html.text(" — " + context.errorText(error))
                     }
                 }
                 let rows = server.directoryRows
@@ -60,7 +70,7 @@ extension HTMLPage {
             try html.element("thead") {
                 try html.element("tr") {
                     for (key, numeric) in headers {
-                        try html.element("th", numeric ? ["class": "num"] : [:], text: strings[key])
+                        try html.element("th", numeric ? ["class": "num"] : [:], text: strings.breakable(key))
                     }
                 }
             }

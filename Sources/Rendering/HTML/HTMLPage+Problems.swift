@@ -23,7 +23,7 @@ extension HTMLPage {
                         }
                         try html.element("td", ["class": "id"], text: task.taskID)
                         try html.element("td", ["class": "id"], text: error.code ?? "—")
-                        try html.element("td", ["class": "message"], text: error.message)
+                        try html.element("td", ["class": "message"], text: context.errorMessage(error))
                         try html.element("td", ["class": "num"], text: error.httpStatus.map(String.init) ?? "—")
                         try html.element("td", ["class": "id"], text: error.requestID ?? "—")
                     }
@@ -51,7 +51,7 @@ extension HTMLPage {
         let note: String
         let rowClass: String
         if let error = export.error {
-            (note, rowClass) = ("\(strings[.labelExportFailed]): \(error.displayText)", "row-error")
+            (note, rowClass) = ("\(strings[.labelExportFailed]): \(context.errorText(error))", "row-error")
         } else if export.fellBack, let language = export.language {
             let text = strings.format(
                 .labelExportFallback, strings.languageName(language), strings.languageName(export.requestedLanguage))
@@ -77,7 +77,7 @@ extension HTMLPage {
             try html.element("table", ["class": "grid \(name)"]) {
                 try html.element("thead") {
                     try html.element("tr") {
-                        for key in columns { try html.element("th", ["scope": "col"], text: strings[key]) }
+                        for key in columns { try html.element("th", ["scope": "col"], text: strings.breakable(key)) }
                     }
                 }
                 try html.element("tbody") { try body() }

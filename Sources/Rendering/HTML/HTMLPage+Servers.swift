@@ -4,11 +4,15 @@ import ReportModel
 extension HTMLPage {
     /// The per-server table, worst first as the summary sorts it; the script adds sorting and filtering
     /// (its controls stay hidden without script), and each name links to the server's directory details.
+    /// Past ``HTMLPage/fullConsistentLimit`` consistent servers, the rest are listed compactly below the table.
     func writeServers() throws {
-        let servers = summary.servers
+        let servers = layout.full
         try section("servers", heading: strings[.htmlServersHeading]) {
+            if let note = context.includeNote { try html.element("p", ["class": "include-note"], text: note) }
             guard !servers.isEmpty else {
-                try html.element("p", ["class": "empty"], text: strings[.htmlNoServers])
+                if context.report.include == .all {
+                    try html.element("p", ["class": "empty"], text: strings[.htmlNoServers])
+                }
                 return
             }
             try writeControls(serverCount: servers.count)
@@ -20,13 +24,37 @@ extension HTMLPage {
                     }
                 }
             }
+            try writeTail()
+        }
+    }
+
+    /// The consistent servers past the limit: names and ids only, and where their figures are.
+    private func writeTail() throws {
+        let tail = layout.tail
+        guard !tail.isEmpty else { return }
+        try html.element("details", ["class": "tail"]) {
+            try html.element("summary", text: strings.format(.htmlTailHeading, HTMLNumbers.integer(tail.count)))
+            try html.element("p", ["class": "hint"], text: strings.format(.htmlTailNote, HTMLNumbers.integer(tail.count)))
+            var bytes = 0
+            var named = 0
+            try html.element("ol", ["class": "tail-list", "start": String(layout.full.count + 1)]) {
+                for server in tail {
+                    bytes += server.sourceName.utf8.count + 9
+                    if bytes > Self.tailByteLimit { break }
+                    try html.element("li", text: server.sourceName.isEmpty ? server.sourceID : server.sourceName)
+                    named += 1
+                }
+            }
+            if named < tail.count {
+                try html.element("p", ["class": "hint"], text: "… +" + HTMLNumbers.integer(tail.count - named))
+            }
         }
     }
 
     /// The table's time format: the column header names the zone, so the cell leaves it out.
     func tableTime(_ date: Date?) -> String {
         guard let date else { return "—" }
-        return String(ReportTime.iso8601(date).dropLast()).replacingOccurrences(of: "T", with: " ")
+        return ReportTime.plain(date, in: context.timeZone)
     }
 
     /// The id of a server's directory details, from its position (never from its data).
@@ -68,20 +96,23 @@ extension HTMLPage {
         let columns: [(StringKey, String)] = [
             (.columnTaskIDs, "text"), (.columnStatus, "rank"),
             (.columnDirectories, "num"), (.columnTotalFiles, "num"), (.columnDifferentFiles, "num"),
-            (.columnMissingOnTarget, "num"), (.columnExtraOnTarget, "num"), (.columnVerifiedAt, "text"),
+            (.columnMissingOnTarget, "num"), (.columnExtraOnTarget, "num"),
         ]
         try html.element("thead") {
             try html.element("tr") {
                 // The source ID sits under the name, so that ids do not need a column of their own.
                 try html.element("th", ["scope": "col", "data-sort": "text", "class": "text"]) {
-                    try html.text(strings[.columnSourceName])
+                    try html.text(strings.breakable(.columnSourceName))
                     try html.element("span", ["class": "line sub"], text: strings[.columnSourceID])
                 }
                 for (key, kind) in columns {
                     try html.element(
                         "th", ["scope": "col", "data-sort": kind, "class": kind == "num" ? "num" : kind],
-                        text: strings[key])
+                        text: strings.breakable(key))
                 }
+                try html.element(
+                    "th", ["scope": "col", "data-sort": "text", "class": "text"],
+                    text: strings.breakable(.columnVerifiedAt).replacingOccurrences(of: "{0}", with: context.zoneName))
             }
         }
     }
@@ -89,11 +120,20 @@ extension HTMLPage {
     private func writeServerRow(_ server: ServerSummary, index: Int) throws {
         try html.element("tr", ["data-status": server.status.rawValue]) {
             try html.element("td", ["class": "name"]) {
-                try html.element("a", ["href": "#\(detailsID(index))", "class": "clamp"], text: server.sourceName)
+                if Self.hasDetails(server) {
+                    try html.element("a", ["href": "#\(detailsID(index))", "class": "clamp"], text: server.sourceName)
+                } else {
+                    try html.element("span", ["class": "clamp"], text: server.sourceName)
+                }
                 try html.element("span", ["class": "line id sub"], text: server.sourceID)
             }
             try html.element("td", ["class": "id"]) {
-                for taskID in server.taskIDs { try html.element("span", ["class": "line"], text: taskID) }
+                // One task id is the cell's text; several get a line each.
+                if server.tasks.count == 1 {
+                    try html.text(server.tasks[0].taskID)
+                } else {
+                    for taskID in server.taskIDs { try html.element("span", ["class": "line"], text: taskID) }
+                }
             }
             try html.element("td", ["data-v": "\(server.status.rank)"]) { try badge(server.status) }
             let numbers = [
@@ -101,6 +141,11 @@ extension HTMLPage {
                 server.counts.extraOnTarget,
             ]
             for (column, value) in numbers.enumerated() {
+                guard server.hasData else {
+                    // Unknown, not zero: a server without results was not checked.
+                    try html.element("td", ["class": "num none"], text: "—")
+                    continue
+                }
                 // Different, missing and extra counts above zero are what a reader scans for.
                 let flagged = column >= 2 && value > 0
                 try html.element("td", ["class": flagged ? "num flag" : "num"], text: HTMLNumbers.integer(value))

@@ -5,6 +5,8 @@ import ReportModel
 struct HTMLPage {
     let html: HTMLMarkupWriter
     let context: RenderContext
+    /// True when the page is printed to PDF: problem servers' details are open, so they print in full.
+    var forPrint = false
 
     var strings: StringTable { context.strings }
     var summary: ConsistencySummary { context.summary }
@@ -25,24 +27,28 @@ struct HTMLPage {
     private func fill(_ slot: HTMLFrame.Slot, from frame: HTMLFrame) throws {
         switch slot {
         case .title: try html.text(context.title)
-        case .style: try html.raw(trusted: frame.style)
+        case .style:
+            try html.raw(trusted: frame.style)
+            try html.raw(trusted: HTMLPrintStyle.pageRules(title: context.title, strings: strings))
         case .script: try html.raw(trusted: frame.script)
         case .logo: try html.raw(trusted: frame.logo)
         case .header: try writeHeader()
         case .content:
             try writeTotals()
             try writeCharts()
+            try writeMethod()
             try writeRun()
             try writeServers()
             try writeDirectories()
             try writeErrors()
             try writeExports()
+            try writeSignOff()
         case .footer: try writeFooter()
         }
     }
 
-    /// The display form of a time: `2020-08-26 09:56:41 UTC`.
-    func time(_ date: Date) -> String { ReportTime.display(date, strings: strings) }
+    /// The display form of a time in the report's zone: `2020-08-26 17:56:41 (UTC+08:00)`.
+    func time(_ date: Date) -> String { context.displayTime(date) }
 
     /// The status badge: a coloured word, the same in every table.
     func badge(_ status: ServerStatus) throws {

@@ -8,27 +8,32 @@ public enum TableCell: Sendable, Hashable {
     /// A date shown to the second in UTC; nil when unknown (an empty cell).
     case date(Date?)
     case status(ServerStatus)
+    /// A figure that is unknown (no data for the server): empty in CSV and XLSX, a dash in HTML; never 0.
+    case blank
 }
 
 /// A table's localized header and its rows of typed cells, built from the summary for every format.
 public enum ReportTables {
     /// The servers table (SPEC 3 CSV `<name>.csv`): one row per source server.
-    public static func serverHeader(_ strings: StringTable) -> [String] {
-        [
+    static func serverHeader(_ context: RenderContext) -> [String] {
+        let strings = context.strings
+        return [
             strings[.columnSourceName], strings[.columnSourceID], strings[.columnTaskIDs], strings[.columnStatus],
             strings[.columnDirectories], strings[.columnTotalFiles], strings[.columnDifferentFiles],
-            strings[.columnMissingOnTarget], strings[.columnExtraOnTarget], strings[.columnVerifiedAt],
+            strings[.columnMissingOnTarget], strings[.columnExtraOnTarget], context.verifiedAtHeader,
             strings[.columnError],
         ]
     }
 
     /// The cells of one server's row, in ``serverHeader(_:)`` order.
-    public static func serverRow(_ server: ServerSummary) -> [TableCell] {
-        [
+    static func serverRow(_ server: ServerSummary, _ context: RenderContext) -> [TableCell] {
+        // A server without data has unknown counts, which must not read as "checked, no differences".
+        func figure(_ value: Int) -> TableCell { server.hasData ? .integer(value) : .blank }
+        return [
             .text(server.sourceName), .text(server.sourceID), .text(server.taskIDs.joined(separator: ";")),
-            .status(server.status), .integer(server.directoryCount), .integer(server.counts.total),
-            .integer(server.counts.different), .integer(server.counts.missingOnTarget),
-            .integer(server.counts.extraOnTarget), .date(server.verifiedAt), .text(errorText(server)),
+            .status(server.status), figure(server.directoryCount), figure(server.counts.total),
+            figure(server.counts.different), figure(server.counts.missingOnTarget),
+            figure(server.counts.extraOnTarget), .date(server.verifiedAt), .text(context.errorText(server)),
         ]
     }
 
@@ -49,12 +54,5 @@ public enum ReportTables {
             .integer(counts.total), .integer(counts.different), .integer(counts.missingOnTarget),
             .integer(counts.extraOnTarget), .status(row.status),
         ]
-    }
-
-    /// `CODE: message (HTTP n)`; with several failed tasks, each prefixed by its task id and joined by `; `.
-    public static func errorText(_ server: ServerSummary) -> String {
-        let errors = server.errors
-        if errors.count == 1 && server.tasks.count == 1 { return errors[0].error.displayText }
-        return errors.map { "\($0.taskID): \($0.error.displayText)" }.joined(separator: "; ")
     }
 }

@@ -6,6 +6,8 @@ struct XLSXDirectoriesTable: XLSXTable {
     let strings: StringTable
     let rowCount: Int
 
+    var idColumns: Set<Int> { [1, 2] }
+
     init(servers: [ServerSummary], strings: StringTable) {
         self.servers = servers
         self.strings = strings
@@ -33,7 +35,7 @@ struct XLSXDirectoriesTable: XLSXTable {
                     if index >= range.upperBound { return }
                     let row = DirectoryRow(taskID: task.taskID, directory: directory)
                     cells.removeAll(keepingCapacity: true)
-                    cells.append(contentsOf: ReportTables.directoryRow(server, row).map { XLSXCell($0, strings) })
+                    cells.append(contentsOf: ReportTables.directoryRow(server, row).map { XLSXCell($0, strings, .utc) })
                     try body(cells, row.status == .inconsistent ? .inconsistent : .none)
                 }
             }

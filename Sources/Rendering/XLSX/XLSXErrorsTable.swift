@@ -3,7 +3,12 @@ import ReportModel
 /// The errors sheet: one row per task whose result could not be obtained.
 struct XLSXErrorsTable: XLSXTable {
     let failures: [(server: ServerSummary, task: TaskRecord)]
-    let strings: StringTable
+    let context: RenderContext
+
+    /// The report's words.
+    var strings: StringTable { context.strings }
+
+    var idColumns: Set<Int> { [0] }
 
     var headers: [String] {
         [
@@ -25,7 +30,7 @@ struct XLSXErrorsTable: XLSXTable {
             cells.append(.text(server.sourceName))
             cells.append(error.httpStatus.map(XLSXCell.number) ?? .text(""))
             cells.append(.text(error.code ?? ""))
-            cells.append(.text(error.message))
+            cells.append(.text(context.errorMessage(error)))
             try body(cells, .none)
         }
     }

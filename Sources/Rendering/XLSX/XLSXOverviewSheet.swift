@@ -1,6 +1,8 @@
+import Foundation
 import ReportModel
 
-/// The overview sheet: the title, run metadata, totals by status and file counts, and the exported files.
+/// The overview sheet: the title, the handover context, run metadata, totals by status and file counts, the
+/// method statement, and the exported files; printed on one page.
 enum XLSXOverviewSheet {
     /// Label, value, and two more columns for the export list.
     static let widths: [Double] = [34, 48, 30, 48]
@@ -20,17 +22,32 @@ enum XLSXOverviewSheet {
             try writer.row([], styles: [])
             try writer.row([.text(strings[key])], styles: [XLSXStyleSheet.label])
         }
+        let zone = context.timeZone
+        // A date cell carries no zone, so its label names it, in UTC reports too.
+        func time(_ key: StringKey, _ instant: Date) throws {
+            try writer.row(
+                [.text("\(strings[key]) (\(context.zoneName))"), .date(zone.local(instant))], styles: [plain, date])
+        }
+        let wrapped = XLSXStyleSheet.wrapped
 
         try writer.row([.text(context.title)], styles: [XLSXStyleSheet.title])
+        for field in context.report.handover.fields {
+            try writer.row([.text(strings[field.label]), .text(field.value)], styles: [plain, wrapped])
+        }
+        if let note = context.includeNote {
+            try writer.row([.text(strings[.htmlServersHeading]), .text(note)], styles: [plain, wrapped])
+        }
         try section(.labelRunMetadata)
         try pair(.labelToolVersion, .text(run.toolVersion), plain)
         try pair(.labelEndpoint, .text(run.endpointHost), plain)
         try pair(.labelManifest, .text(run.manifest.name), plain)
         try pair(.labelManifestDigest, .text(run.manifest.sha256), plain)
         try pair(.labelLanguage, .text(strings.languageName(context.report.language)), plain)
-        try pair(.labelStartedAt, .date(run.startedAt), date)
-        try pair(.labelFinishedAt, .date(run.finishedAt), date)
-        try pair(.labelGeneratedAt, .date(context.generatedAt), date)
+        let zoneText = context.zoneName == zone.identifier ? zone.identifier : "\(context.zoneName) (\(zone.identifier))"
+        try pair(.labelTimeZone, .text(zoneText), plain)
+        try time(.labelStartedAt, run.startedAt)
+        try time(.labelFinishedAt, run.finishedAt)
+        try time(.labelGeneratedAt, context.generatedAt)
         try pair(.labelTaskCount, .number(totals.taskCount), number)
         try pair(.labelServerCount, .number(totals.serverCount), number)
         try pair(.labelFailedTaskCount, .number(totals.failedTaskCount), number)
@@ -52,6 +69,15 @@ enum XLSXOverviewSheet {
             try pair(.labelConsistencyRatio, .text(strings[.labelUnknown]), plain)
         }
 
+        try section(.methodHeading)
+        for key: StringKey in [.methodCompares, .methodSkips] {
+            try writer.row([.text(""), .text(strings[key])], styles: [plain, wrapped])
+        }
+        for key: StringKey in [.methodSkipNonASCII, .methodSkipLongPaths, .methodSkipChanging] {
+            try writer.row([.text(""), .text("• " + strings[key])], styles: [plain, wrapped])
+        }
+        try writer.row([.text(""), .text(strings[.methodMeaning])], styles: [plain, wrapped])
+
         let exports = context.snapshot.exports
         guard !exports.isEmpty else { return }
         try section(.labelExports)
@@ -65,7 +91,7 @@ enum XLSXOverviewSheet {
             let language = strings.languageName(record.language ?? record.requestedLanguage)
             var note = ""
             if let error = record.error {
-                note = strings[.labelExportFailed] + ": " + error.displayText
+                note = strings[.labelExportFailed] + ": " + context.errorText(error)
             } else if record.fellBack, let actual = record.language {
                 note = strings.format(
                     .labelExportFallback, strings.languageName(actual), strings.languageName(record.requestedLanguage))

@@ -72,7 +72,8 @@ enum XLSXPackageParts {
         return try relationships(entries)
     }
 
-    /// `xl/workbook.xml`: sheet names in order, and the hidden names Excel keeps for autofilters.
+    /// `xl/workbook.xml`: sheet names in order, the hidden names Excel keeps for autofilters, and the print
+    /// titles that repeat each table's header row on every printed page.
     static func workbook(sheets: [XLSXWorkbookPlan.Sheet], filterRanges: [Int: String]) throws -> Data {
         try document { xml in
             try xml.startDocument()
@@ -92,12 +93,17 @@ enum XLSXPackageParts {
                 try xml.startElement("definedNames")
                 for sheet in sheets {
                     guard let range = filterRanges[sheet.number] else { continue }
+                    let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
                     try xml.startElement("definedName")
                     try xml.attribute("name", "_xlnm._FilterDatabase")
                     try xml.attribute("localSheetId", String(sheet.number - 1))
                     try xml.attribute("hidden", "1")
-                    let quoted = "'" + sheet.name.replacingOccurrences(of: "'", with: "''") + "'"
                     try xml.text(quoted + "!" + range)
+                    try xml.endElement()
+                    try xml.startElement("definedName")
+                    try xml.attribute("name", "_xlnm.Print_Titles")
+                    try xml.attribute("localSheetId", String(sheet.number - 1))
+                    try xml.text(quoted + "!$1:$1")
                     try xml.endElement()
                 }
                 try xml.endElement()

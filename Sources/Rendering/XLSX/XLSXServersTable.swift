@@ -3,9 +3,11 @@ import ReportModel
 /// The servers sheet: one row per source server, with the CSV report's columns (SPEC 3).
 struct XLSXServersTable: XLSXTable {
     let servers: [ServerSummary]
-    let strings: StringTable
+    let context: RenderContext
 
-    var headers: [String] { ReportTables.serverHeader(strings) }
+    var headers: [String] { ReportTables.serverHeader(context) }
+
+    var idColumns: Set<Int> { [1, 2] }
 
     var kinds: [XLSXColumnKind] {
         [.text, .text, .text, .text, .number, .number, .number, .number, .number, .date, .text]
@@ -18,7 +20,9 @@ struct XLSXServersTable: XLSXTable {
         cells.reserveCapacity(11)
         for server in servers[range] {
             cells.removeAll(keepingCapacity: true)
-            cells.append(contentsOf: ReportTables.serverRow(server).map { XLSXCell($0, strings) })
+            cells.append(contentsOf: ReportTables.serverRow(server, context).map {
+                XLSXCell($0, context.strings, context.timeZone)
+            })
             try body(cells, Self.highlight(server.status))
         }
     }

@@ -1,3 +1,5 @@
+import ReportModel
+
 /// The workbook's cell formats (`xl/styles.xml`) and the index of each, as cells refer to them.
 enum XLSXStyleSheet {
     /// The plain default format.
@@ -10,6 +12,8 @@ enum XLSXStyleSheet {
     static let label = 3
     /// `0.00%`: the overview's consistency ratio.
     static let percent = 4
+    /// Plain text that wraps, top-aligned: the overview's method statement and remarks.
+    static let wrapped = 14
     private static let firstCell = 5
 
     /// The format of a table cell of `kind` in a row highlighted as `highlight`.
@@ -31,8 +35,18 @@ enum XLSXStyleSheet {
     private static let headerFill = "FFD9D9D9"
     private static let fills: [XLSXHighlight: String] = [.inconsistent: "FFFFC7CE", .error: "FFFFEB9C"]
 
-    /// Writes `xl/styles.xml`.
-    static func write(to xml: XMLStreamWriter) throws {
+    /// The font of a workbook in `language`: Chinese text needs an East Asian font to print well.
+    static func font(for language: ReportLanguage) -> (name: String, charset: String?) {
+        switch language {
+        case .enUS: ("Calibri", nil)
+        // Charset 134 is GB2312, the Chinese character set Excel pairs with this font.
+        case .zhCN: ("Microsoft YaHei", "134")
+        }
+    }
+
+    /// Writes `xl/styles.xml` with the font of `language`.
+    static func write(to xml: XMLStreamWriter, language: ReportLanguage = .enUS) throws {
+        let font = font(for: language)
         try xml.startDocument()
         try xml.startElement("styleSheet")
         try xml.attribute("xmlns", XLSXNamespace.main)
@@ -47,8 +61,9 @@ enum XLSXStyleSheet {
             try xml.startElement("font")
             if bold { try xml.emptyElement("b", [:]) }
             try xml.emptyElement("sz", ["val": size])
-            try xml.emptyElement("name", ["val": "Calibri"])
+            try xml.emptyElement("name", ["val": font.name])
             try xml.emptyElement("family", ["val": "2"])
+            if let charset = font.charset { try xml.emptyElement("charset", ["val": charset]) }
             try xml.endElement()
         }
         try xml.endElement()
@@ -97,9 +112,12 @@ enum XLSXStyleSheet {
                 }
             formats += [("0", "0", fill), (thousandsFormatID, "0", fill), (dateTimeFormatID, "0", fill)]
         }
+        let wrappedIndex = formats.count
+        formats.append(("0", "0", "0"))
         try xml.startElement("cellXfs")
         try xml.attribute("count", String(formats.count))
-        for format in formats {
+        precondition(wrappedIndex == wrapped, "the style constants must match the cellXfs order")
+        for (index, format) in formats.enumerated() {
             try xml.startElement("xf")
             try xml.attribute("numFmtId", format.numFmt)
             try xml.attribute("fontId", format.font)
@@ -109,6 +127,10 @@ enum XLSXStyleSheet {
             if format.numFmt != "0" { try xml.attribute("applyNumberFormat", "1") }
             if format.font != "0" { try xml.attribute("applyFont", "1") }
             if format.fill != "0" { try xml.attribute("applyFill", "1") }
+            if index == wrappedIndex {
+                try xml.attribute("applyAlignment", "1")
+                try xml.emptyElement("alignment", ["wrapText": "1", "vertical": "top"])
+            }
             try xml.endElement()
         }
         try xml.endElement()

@@ -12,13 +12,15 @@ enum XLSXCell {
 }
 
 extension XLSXCell {
-    /// The XLSX form of a shared table cell: status words become text in the report's language.
-    init(_ cell: TableCell, _ strings: StringTable) {
+    /// The XLSX form of a shared table cell: status words become text in the report's language, dates
+    /// hold the local time of `zone` (the column header names it), unknown figures stay empty.
+    init(_ cell: TableCell, _ strings: StringTable, _ zone: ReportTimeZone) {
         switch cell {
         case .text(let text): self = .text(text)
         case .integer(let value): self = .number(value)
-        case .date(let date): self = .date(date)
+        case .date(let date): self = .date(date.map(zone.local))
         case .status(let status): self = .text(strings.status(status))
+        case .blank: self = .text("")
         }
     }
 }
@@ -46,12 +48,17 @@ protocol XLSXTable: Sendable {
     var kinds: [XLSXColumnKind] { get }
     /// Data rows in all; a sheet shows a range of them.
     var rowCount: Int { get }
+    /// Columns that hold ids, kept wide enough for a whole UUID.
+    var idColumns: Set<Int> { get }
     /// Calls `body` for each row in `range`, in report order, with a cell buffer reused between rows.
     func forEachRow(in range: Range<Int>, _ body: (_ cells: [XLSXCell], _ highlight: XLSXHighlight) throws -> Void)
         rethrows
 }
 
 extension XLSXTable {
+    /// Width that shows a 36-character UUID uncut.
+    static var idWidth: Int { 38 }
+
     /// Column widths in characters that fit the header and the first `sample` rows, between `minimum` and `maximum`.
     func columnWidths(in range: Range<Int>, sample: Int = 10_000, minimum: Int = 8, maximum: Int = 60) -> [Double] {
         var widths = headers.map { XLSXText.displayWidth($0) + 2 }
@@ -70,6 +77,7 @@ extension XLSXTable {
                 }
             }
         }
+        for column in idColumns where column < widths.count { widths[column] = max(widths[column], Self.idWidth) }
         return widths.map { Double(min(maximum, max(minimum, $0))) + 0.7 }
     }
 }

@@ -23,16 +23,18 @@ struct XLSXWorkbookPlan: Sendable {
 
     /// Plans overview, servers, directories (split every `limits.dataRowsPerSheet` rows) and, when some task
     /// failed, errors.
-    init(summary: ConsistencySummary, strings: StringTable, limits: XLSXLimits) {
+    init(context: RenderContext, limits: XLSXLimits) {
+        let strings = context.strings
+        let listed = context.listedServers
         var sheets: [Sheet] = []
         func add(_ proposed: String, _ content: Content) {
             let name = XLSXSheetName.legal(proposed, taken: sheets.map(\.name), fallback: String(sheets.count + 1))
             sheets.append(Sheet(name: name, content: content, number: sheets.count + 1))
         }
         add(strings[.sheetOverview], .overview)
-        let servers = XLSXServersTable(servers: summary.servers, strings: strings)
+        let servers = XLSXServersTable(servers: listed, context: context)
         add(strings[.sheetServers], .table(servers, 0..<servers.rowCount))
-        let directories = XLSXDirectoriesTable(servers: summary.servers, strings: strings)
+        let directories = XLSXDirectoriesTable(servers: listed, strings: strings)
         let perSheet = limits.dataRowsPerSheet
         let parts = max(1, (directories.rowCount + perSheet - 1) / perSheet)
         for part in 0..<parts {
@@ -40,9 +42,9 @@ struct XLSXWorkbookPlan: Sendable {
             let name = part == 0 ? strings[.sheetDirectories] : strings.format(.sheetDirectoriesContinued, part + 1)
             add(name, .table(directories, range))
         }
-        let failures = summary.failedTasks
+        let failures = context.summary.failedTasks
         if !failures.isEmpty {
-            let errors = XLSXErrorsTable(failures: failures, strings: strings)
+            let errors = XLSXErrorsTable(failures: failures, context: context)
             add(strings[.sheetErrors], .table(errors, 0..<errors.rowCount))
         }
         self.sheets = sheets

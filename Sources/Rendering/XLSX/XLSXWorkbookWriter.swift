@@ -12,7 +12,7 @@ struct XLSXWorkbookWriter: Sendable {
     init(context: RenderContext, limits: XLSXLimits) {
         self.context = context
         self.limits = limits
-        plan = XLSXWorkbookPlan(summary: context.summary, strings: context.strings, limits: limits)
+        plan = XLSXWorkbookPlan(context: context, limits: limits)
     }
 
     /// Writes the `.xlsx` file at `url`, which must not exist yet.
@@ -32,7 +32,7 @@ struct XLSXWorkbookWriter: Sendable {
         try archive.add(
             XLSXPackageParts.workbookRelationshipsPath,
             XLSXPackageParts.workbookRelationships(sheetCount: sheetCount))
-        try archive.add(XLSXPackageParts.stylesPath, XLSXPackageParts.document(XLSXStyleSheet.write))
+        try archive.add(XLSXPackageParts.stylesPath, XLSXPackageParts.document { try XLSXStyleSheet.write(to: $0, language: context.report.language) })
         for sheet in plan.sheets {
             let spooled = try XLSXSpooledPart(name: "sheet\(sheet.number).xml", besideArchive: url) { write in
                 try writeSheet(sheet, to: write)
@@ -59,7 +59,7 @@ struct XLSXWorkbookWriter: Sendable {
         case .overview:
             let writer = try XLSXWorksheetWriter(
                 sink: write, widths: XLSXOverviewSheet.widths, frozenHeader: false, selected: true,
-                cellCharacters: limits.cellCharacters, truncationMarker: marker)
+                cellCharacters: limits.cellCharacters, truncationMarker: marker, onePage: true)
             try XLSXOverviewSheet.write(context, to: writer)
             try writer.finish(autoFilterColumns: nil)
         case .table(let table, let rows):

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Streams one worksheet's XML to a sink: column widths, an optional frozen header row, rows, an autofilter.
+/// Streams one worksheet's XML to a sink: column widths, an optional frozen header row, rows, an autofilter,
+/// and the print setup (A4 landscape, fit to one page wide, page numbers in the footer).
 ///
 /// Rows are written as they come, so a sheet of a million rows never sits in memory. Text goes into inline
 /// string cells (`t="inlineStr"`), which Excel never evaluates: text starting with `=` stays text.
@@ -12,19 +13,27 @@ final class XLSXWorksheetWriter {
     /// Rows written so far, header included.
     private(set) var rowCount = 0
 
-    /// Starts a worksheet: `widths` in characters per column, a header row frozen when `frozenHeader`.
+    private let onePage: Bool
+
+    /// Starts a worksheet: `widths` in characters per column, a header row frozen when `frozenHeader`;
+    /// printed on one page when `onePage`, else one page wide and as many pages long as it takes.
     init(
         sink: @escaping XMLStreamWriter.Sink, widths: [Double], frozenHeader: Bool, selected: Bool, cellCharacters: Int,
-        truncationMarker: String
+        truncationMarker: String, onePage: Bool = false
     ) throws {
         xml = try XMLStreamWriter(policy: .escapeOOXML, sink: sink)
         self.cellCharacters = cellCharacters
         self.truncationMarker = truncationMarker
+        self.onePage = onePage
         columnLetters = (0..<widths.count).map(Self.columnLetter)
         try xml.startDocument()
         try xml.startElement("worksheet")
         try xml.attribute("xmlns", XLSXNamespace.main)
         try xml.attribute("xmlns:r", XLSXNamespace.relationships)
+        // fitToPage makes the pageSetup's fitToWidth/fitToHeight apply instead of a scale.
+        try xml.startElement("sheetPr")
+        try xml.emptyElement("pageSetUpPr", ["fitToPage": "1"])
+        try xml.endElement()
         try xml.startElement("sheetViews")
         try xml.startElement("sheetView")
         if selected { try xml.attribute("tabSelected", "1") }
@@ -72,7 +81,16 @@ final class XLSXWorksheetWriter {
         }
         try xml.emptyElement(
             "pageMargins",
-            ["left": "0.7", "right": "0.7", "top": "0.75", "bottom": "0.75", "header": "0.3", "footer": "0.3"])
+            ["left": "0.5", "right": "0.5", "top": "0.6", "bottom": "0.6", "header": "0.3", "footer": "0.3"])
+        // Paper 9 is A4; a fitToHeight of 0 lets a long sheet run over as many pages as it needs.
+        try xml.emptyElement(
+            "pageSetup",
+            [
+                "paperSize": "9", "orientation": "landscape", "fitToWidth": "1", "fitToHeight": onePage ? "1" : "0",
+            ])
+        try xml.startElement("headerFooter")
+        try xml.element("oddFooter", text: "&L&A&R&P / &N")
+        try xml.endElement()
         try xml.endElement()
         try xml.finish()
     }

@@ -13,7 +13,7 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Report language, en-us or zh-cn (with --config: of the --report one).")
     var language: ReportLanguage?
 
-    @Option(name: .customLong("format"), help: "Report formats (html, xlsx, csv), repeated or comma-separated.")
+    @Option(name: .customLong("format"), help: "Report formats (html, xlsx, csv, pdf), repeated or comma-separated.")
     var formats: [String] = []
 
     @Option(help: "Report title.")
@@ -39,6 +39,8 @@ struct ReportOptions: ParsableArguments {
     @Flag(help: "Write into an output folder that holds files smsreport did not write (they are left untouched).")
     var force = false
 
+    @OptionGroup var handover: HandoverOptions
+
     /// Reads the config file, if any (exit 2 on a problem).
     func loadConfiguration() throws -> ReportConfiguration {
         guard let config else { return ReportConfiguration() }
@@ -58,7 +60,7 @@ struct ReportOptions: ParsableArguments {
         for item in formats.flatMap({ $0.split(separator: ",") }) {
             let text = item.trimmingCharacters(in: .whitespaces).lowercased()
             guard let format = ReportFormat(rawValue: text) else {
-                throw ConfigurationError("--format: '\(text)' is not html, xlsx or csv")
+                throw ConfigurationError("--format: '\(text)' is not html, xlsx, csv or pdf")
             }
             if !parsed.contains(format) { parsed.append(format) }
         }

@@ -10,7 +10,7 @@ import Testing
         let html = try HTMLRendering.render(HTMLRendering.plain(), language: .zhCN).text
         for word in [
             "一致", "不一致", "未校验", "错误", "迁移一致性校验报告", "源端服务器", "目录详情", "未能获取的校验结果",
-            "一致率", "2026-11-18 11:06:40 UTC", "由 smsreport 9.9.9 生成", "以英文导出：接口不接受中文",
+            "一致率", "2026-11-18 11:06:40 (UTC)", "由 smsreport 9.9.9 生成", "以英文导出：接口不接受中文",
         ] {
             #expect(html.contains(word), "missing \(word)")
         }

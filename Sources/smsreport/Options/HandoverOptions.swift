@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import Pipeline
+import Rendering
+import ReportModel
+
+/// Flags for handover reports; each applies to every report, configured or described by flags, over the config.
+struct HandoverOptions: ParsableArguments {
+    @Option(help: "IANA time zone every shown time is in (default UTC), e.g. Asia/Shanghai.")
+    var timezone: String?
+
+    @Option(help: "Customer shown in the reports.")
+    var customer: String?
+
+    @Option(help: "Project shown in the reports.")
+    var project: String?
+
+    @Option(help: "Change or ticket number shown in the reports.")
+    var reference: String?
+
+    @Option(name: .customLong("prepared-by"), help: "Author shown in the reports and their sign-off block.")
+    var preparedBy: String?
+
+    @Option(help: "A paragraph of remarks shown in the reports.")
+    var remarks: String?
+
+    @Option(help: "Servers to list: all, or problems (only servers that are not consistent; totals stay over all).")
+    var include: String?
+
+    @Option(help: "Chromium (or Chrome) to print the pdf format with; default: chromium on PATH.")
+    var chromium: String?
+
+    /// `reports` with these flags put over their settings; exit 2 for a bad time zone or include value.
+    func apply(to reports: [ReportDefinition]) throws -> [ReportDefinition] {
+        var zone: ReportTimeZone?
+        if let timezone {
+            guard let parsed = ReportTimeZone(identifier: timezone) else {
+                throw ConfigurationError("--timezone: " + ReportTimeZone.problem(timezone))
+            }
+            zone = parsed
+        }
+        var included: ReportInclude?
+        if let include {
+            guard let parsed = ReportInclude(rawValue: include.lowercased()) else {
+                throw ConfigurationError("--include: must be all or problems, not '\(include)'")
+            }
+            included = parsed
+        }
+        let flags = HandoverContext(
+            customer: customer, project: project, reference: reference, preparedBy: preparedBy, remarks: remarks)
+        return reports.map { report in
+            var report = report
+            if let zone { report.timeZone = zone }
+            if let included { report.include = included }
+            report.handover = report.handover.overridden(by: flags)
+            return report
+        }
+    }
+
+    /// The browser that prints PDFs when some report has the pdf format: `--chromium PATH`, else the first of
+    /// chromium, chromium-browser and google-chrome on PATH; nil when no report needs one. Without one, exit 2
+    /// before any request, saying how to install it.
+    func browser(for reports: [ReportDefinition]) throws -> String? {
+        guard reports.contains(where: { $0.formats.contains(.pdf) }) else { return nil }
+        if let chromium {
+            guard FileManager.default.isExecutableFile(atPath: chromium) else {
+                throw ConfigurationError("--chromium \(chromium): not an executable file")
+            }
+            return chromium
+        }
+        guard let found = PDFReportRenderer.findBrowser() else {
+            throw ConfigurationError(
+                "the pdf format needs headless Chromium, and none was found on PATH (chromium, chromium-browser, "
+                    + "google-chrome); install it (Debian/Ubuntu: apt-get install chromium; for Chinese text also "
+                    + "fonts-noto-cjk) or give --chromium PATH")
+        }
+        return found
+    }
+}
