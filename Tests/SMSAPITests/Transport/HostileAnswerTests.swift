@@ -86,7 +86,8 @@ import Testing
         #expect(error.isTransport)
         #expect(error.description.contains("(--timeout)"))
         #expect(server.connections == 2)
-        #expect(elapsed >= .seconds(2) && elapsed < .seconds(10))
+        // The old client never ended (a 100,000-byte body at 5 bytes/s); the bound is loose for a loaded machine.
+        #expect(elapsed >= .seconds(2) && elapsed < .seconds(45))
     }
 
     @Test func silenceFailsAtTheAttemptDeadline() async throws {
@@ -100,7 +101,7 @@ import Testing
         #expect(error.isTransport)
         // Our timer or, on a loaded machine, the HTTP client's own deadline just behind it.
         #expect(error.description.contains("--timeout"))
-        #expect(ContinuousClock.now - start < .seconds(10))
+        #expect(ContinuousClock.now - start < .seconds(45))
     }
 
     @Test func tenAttemptsInARowWithoutAnAnswerOpenTheBreaker() async throws {
@@ -204,6 +205,7 @@ import Testing
             #expect(error.description.contains("unknown host sms.no-such-region-44.invalid"))
         }
         #expect(clock.sleeps.isEmpty)
-        #expect(ContinuousClock.now - start < .seconds(10))
+        // No retry is the check above; the bound is loose for a loaded machine (the old client took ~66 s).
+        #expect(ContinuousClock.now - start < .seconds(45))
     }
 }
