@@ -16,8 +16,13 @@ struct RunCommand: ReportingCommand {
             inconsistent with --fail-on-inconsistent; 4 some results or export batches could not be obtained.
             """)
 
-    @Option(help: "Task manifest: CSV, JSON or YAML file, or - for stdin.")
+    @Option(help: "Task manifest: CSV (UTF-8, UTF-16, GB18030), XLSX, JSON or YAML file, or - for stdin.")
     var manifest: String?
+
+    @Option(
+        name: .customLong("manifest-encoding"),
+        help: "The manifest's text encoding: \(ManifestEncoding.names) (default: BOM, UTF-8, else GB18030).")
+    var manifestEncoding: String?
 
     @Flag(help: "List the account's migration tasks instead of reading a manifest.")
     var discover = false
@@ -38,6 +43,9 @@ struct RunCommand: ReportingCommand {
     func validate() throws {
         if discover == (manifest != nil) { throw ValidationError("give exactly one of --manifest FILE|- and --discover") }
         if state != nil && !discover { throw ValidationError("--state goes with --discover") }
+        if let manifestEncoding, ManifestEncoding(name: manifestEncoding) == nil {
+            throw ValidationError("--manifest-encoding must be one of \(ManifestEncoding.names)")
+        }
         if dryRun && discover { throw ValidationError("--dry-run needs --manifest (discovery calls the API)") }
     }
 
@@ -61,6 +69,7 @@ struct RunCommand: ReportingCommand {
         }
         let credentials = try settings.credentials(tokenFile: connection.tokenFile)
         if connection.insecure { logger.warning("TLS certificate verification is off (--insecure)") }
+        if let proxy = settings.proxy { logger.info("connecting through a proxy", metadata: ["proxy": "\(proxy)"]) }
         let writer = ReportWriter(
             output: try OutputFolder(url: URL(fileURLWithPath: out)), templates: templates,
             options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark), generatedAt: ReportTime.generationTime())
@@ -99,7 +108,7 @@ struct RunCommand: ReportingCommand {
                 throw ManifestError("\(manifest): cannot read: \(error.localizedDescription)")
             }
         }
-        return try ManifestReader().read(data, name: manifest == "-" ? "-" : URL(fileURLWithPath: manifest).lastPathComponent)
+        return try ManifestReader(encoding: manifestEncoding.flatMap(ManifestEncoding.init(name:))).read(data, name: manifest == "-" ? "-" : URL(fileURLWithPath: manifest).lastPathComponent)
     }
 
     private func emptySnapshot(_ manifest: Manifest, endpoint: SMSEndpoint, options: PipelineRun.Options) -> ResultsSnapshot {

@@ -11,6 +11,10 @@ struct RunSettings {
     let retries: Int
     let batchSize: Int
     let insecure: Bool
+    /// The proxy to go through (`--proxy`, else the environment's for this endpoint); nil = direct.
+    let proxy: SMSProxy?
+    /// The extra trusted roots (`--ca-file`, else `SSL_CERT_FILE`), checked to be readable PEM.
+    let caFile: String?
     let environment: [String: String]
 
     init(
@@ -21,11 +25,11 @@ struct RunSettings {
         if let url = connection.endpoint {
             endpoint = try Self.endpoint(url, source: "--endpoint")
         } else if let region = connection.region {
-            endpoint = SMSEndpoint.region(region)
+            endpoint = try Self.region(region, source: "--region")
         } else if let url = configuration.endpoint {
             endpoint = try Self.endpoint(url, source: "endpoint in the config")
         } else if let region = configuration.region {
-            endpoint = SMSEndpoint.region(region)
+            endpoint = try Self.region(region, source: "region in the config")
         } else if let url = environment["SMS_ENDPOINT"], !url.isEmpty {
             endpoint = try Self.endpoint(url, source: "SMS_ENDPOINT")
         } else {
@@ -37,6 +41,18 @@ struct RunSettings {
         retries = connection.retries ?? configuration.retries ?? 5
         batchSize = connection.batchSize ?? configuration.batchSize ?? ExportBatch.maximumSize
         insecure = connection.insecure
+        do {
+            proxy =
+                try connection.proxy.map { try SMSProxy(url: $0, source: "--proxy") }
+                ?? SMSProxy.fromEnvironment(environment, for: endpoint)
+        } catch {
+            throw ConfigurationError("\(error)")
+        }
+        let caSource = connection.caFile != nil ? "--ca-file" : "SSL_CERT_FILE"
+        caFile = connection.caFile ?? environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let caFile {
+            do { try TrustRoots.check(caFile, source: caSource) } catch { throw ConfigurationError("\(error)") }
+        }
     }
 
     /// The credentials from `--token-file` or the environment; a missing one is a configuration error (exit 2).
@@ -53,7 +69,21 @@ struct RunSettings {
         configuration.retry.maxRetries = retries
         configuration.requestsPerSecond = rate
         configuration.tlsVerification = !insecure
+        configuration.proxy = proxy
+        configuration.additionalTrustRoots = caFile.map { [$0] } ?? []
         return configuration
+    }
+
+    /// The endpoint of region `id`; an ID that is not shaped like one (a URL, a host name) is a usage error.
+    private static func region(_ id: String, source: String) throws -> SMSEndpoint {
+        guard SMSEndpoint.isPlausibleRegionID(id) else {
+            let hint = id.contains(".") || id.contains("/") ? "; give a URL or host with --endpoint" : ""
+            throw ConfigurationError(
+                "\(source): \(String(reflecting: id)) is not a region ID (lowercase words and a number joined by "
+                    + "\"-\", e.g. cn-north-4)\(hint); known regions: "
+                    + SMSEndpoint.knownRegions.joined(separator: ", "))
+        }
+        return SMSEndpoint.region(id)
     }
 
     private static func endpoint(_ url: String, source: String) throws -> SMSEndpoint {

@@ -5,13 +5,15 @@ import Foundation
 /// (extra columns ignored), RFC 4180 quoting; each record keeps the physical line it starts on.
 struct CSVManifestParser {
     let file: String
+    /// `,` for CSV; `\t` for the tab-separated text Excel saves as "Unicode text".
+    var delimiter: UnicodeScalar = ","
 
     static let requiredColumns = ["task_id", "source_id", "source_name"]
 
     func parse(_ text: String) throws -> [RawEntry] {
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: false)
+            reader = try CSVReader(string: text, hasHeaderRow: false, delimiter: delimiter)
         } catch {
             throw ManifestError("\(file): cannot read CSV: \(error)")
         }
