@@ -68,9 +68,46 @@ struct TLSTests {
     @Test func mockServerCommandServesHTTPS() async throws {
         let folder = try EndToEndTests.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
+        let certificates = try TestCertificates(in: folder)
+        let lonely = try await CommandRunner.run(
+            ["mock-server", "--token", "t", "--tls-cert", certificates.serverCertificate.path])
+        #expect(lonely.exitCode == 2, "--tls-cert without --tls-key: \(lonely.stderr)")
+        #expect(lonely.stderr.contains("--tls-key"))
+
+        let mock = Process()
+        mock.executableURL = CommandRunner.binary
+        mock.arguments = [
+            "mock-server", "--port", "0", "--tasks", "3", "--token", EndToEndTests.token,
+            "--tls-cert", certificates.serverCertificate.path, "--tls-key", certificates.serverKey.path,
+        ]
+        let output = Pipe()
+        mock.standardOutput = output
+        mock.standardError = FileHandle.nullDevice
+        try mock.run()
+        defer {
+            mock.terminate()
+            mock.waitUntilExit()
+        }
+        var printed = ""
+        while !printed.contains("\n") {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            printed += String(decoding: chunk, as: UTF8.self)
+        }
+        let endpoint = try #require(
+            printed.split(separator: " ").last.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+        #expect(endpoint.hasPrefix("https://127.0.0.1:"), "printed: \(printed)")
+        let manifest = folder.appendingPathComponent("tasks.csv")
+        try "task_id,source_id,source_name\nt-1,s-1,a\n".write(to: manifest, atomically: true, encoding: .utf8)
         let result = try await CommandRunner.run(
-            ["mock-server", "--token", "t", "--tls-cert", folder.appendingPathComponent("missing.pem").path])
-        #expect(result.exitCode == 64 || result.exitCode == 2, "--tls-cert without --tls-key: \(result.stderr)")
-        #expect(result.stderr.contains("--tls-key"))
+            [
+                "run", "--manifest", manifest.path, "--endpoint", endpoint, "--ca-file", certificates.caFile.path,
+                "--retries", "0", "--no-export", "--out", folder.appendingPathComponent("out").path,
+            ],
+            environment: ["HUAWEICLOUD_AUTH_TOKEN": EndToEndTests.token])
+        // The mock's synthetic world does not know t-1: an answered 404 is an error row (exit 4), which proves the
+        // TLS handshake with the mock-server's certificate worked.
+        #expect(result.exitCode == 4 || result.exitCode == 0, "stderr: \(result.stderr)")
+        #expect(!result.stderr.contains("not trusted"), "stderr: \(result.stderr)")
     }
 }
