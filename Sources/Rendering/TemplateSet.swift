@@ -11,6 +11,7 @@ public struct TemplateSet: Sendable {
     /// The built-in files by their path below `templates/` (`html/frame.html`).
     public let bundled: [String: Data]
 
+    /// `override` (a `--templates DIR`) in front of `bundled` (`BundledTemplates.files`).
     public init(override: URL? = nil, bundled: [String: Data]) {
         self.override = override
         self.bundled = bundled

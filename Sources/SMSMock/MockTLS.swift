@@ -5,6 +5,7 @@ public struct MockTLS: Sendable {
     public var certificatePath: String
     public var keyPath: String
 
+    /// The PEM files to read when the server starts.
     public init(certificatePath: String, keyPath: String) {
         self.certificatePath = certificatePath
         self.keyPath = keyPath

@@ -163,6 +163,7 @@ final class Tinyproxy {
     /// What tinyproxy logged (one line per connection and request).
     var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
+    /// Stops tinyproxy and waits until it is gone.
     func stop() {
         if process.isRunning {
             // tinyproxy in the foreground (-d) finishes its main loop before it honours SIGTERM, which can take

@@ -11,7 +11,8 @@ struct ProxyTests {
     static let user = "relay-user"
     static let password = "pr0xy-Passw0rd-77"
 
-    /// Runs the binary against `world` served by the mock (HTTPS when `tls`), with `proxyEnvironment` added.
+    /// Runs the binary against a small mock world (HTTPS when `tls`, trusted with `--ca-file`) with `environment`
+    /// and `arguments` added; returns its result and the mock's port.
     static func runThroughProxy(
         tls: Bool, arguments: [String] = [], environment: [String: String], in folder: URL
     ) async throws -> (CommandRunner.Result, Int) {
@@ -35,6 +36,7 @@ struct ProxyTests {
         return (result, port)
     }
 
+    /// A fresh temporary folder.
     static func folder() throws -> URL { try EndToEndTests.temporaryFolder() }
 
     /// Every file the run wrote, as text, to look for secrets in.

@@ -14,6 +14,7 @@ struct XLSXManifestParser {
         name.lowercased().hasSuffix(".xlsx") || data.starts(with: [0x50, 0x4B, 0x03, 0x04])
     }
 
+    /// The entries of the workbook in `data`, each placed at its task_id cell; header problems throw.
     func parse(_ data: Data) throws -> [RawEntry] {
         let package = try XLSXWorkbookPackage(data: data, file: file)
         let strings = try package.sharedStringsXML.map(sharedStrings) ?? []
