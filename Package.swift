@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Arrows point down only: the executable uses everything; Pipeline uses SMSAPI and
@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The command line: flags → options, commands, exit codes. The only importer of ArgumentParser.
@@ -42,7 +43,8 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "SMSAPI", "ReportModel",
+                "SMSAPI", "ReportModel", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
@@ -58,19 +60,26 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // The bundled page frame, CSS and i18n string tables (the top-level templates/ folder).
+        // The bundled page frame, CSS and i18n string tables (the top-level templates/ folder), compiled into the
+        // binary by the EmbedTemplates plugin so that a copied binary needs no resource bundle beside it.
         .target(
             name: "ReportTemplates",
             path: "templates",
-            exclude: ["README.md"],
-            resources: [.copy("i18n"), .copy("html")]
+            exclude: ["README.md", "html", "i18n"],
+            plugins: ["EmbedTemplates"]
         ),
+        // Turns templates/html and templates/i18n into generated Swift on every build that changes them.
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["template-embedder"]),
+        // The plugin's tool: files in, one Swift file of base64 literals out.
+        .executableTarget(name: "template-embedder", path: "Sources/template-embedder"),
         // The mock SMS API: a real Hummingbird server on loopback with a synthetic world and faults.
         .target(
             name: "SMSMock",
             dependencies: [
                 "SMSAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -84,13 +93,15 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Pure values: snapshot, server summaries, aggregation, report definitions, string tables.
         .target(name: "ReportModel"),
-        // libxml2, imported by exactly one Swift file (Rendering/XML/XMLStreamWriter.swift).
+        // libxml2, imported by one Swift file per use: the writer (Rendering/XML/XMLStreamWriter.swift) and the
+        // reader of .xlsx manifests (Pipeline/Manifest/XLSX/XMLPullReader.swift).
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -112,7 +123,12 @@ let package = Package(
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(name: "SMSAPITests", dependencies: ["SMSAPI", "TestSupport"]),
         .testTarget(name: "SMSMockTests", dependencies: ["SMSMock", "SMSAPI", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "SMSMock", "TestSupport"]),
+        .testTarget(
+            name: "PipelineTests",
+            dependencies: [
+                "Pipeline", "SMSMock", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "RenderingTests",
             dependencies: [

@@ -1,9 +1,5 @@
 import Foundation
 
-/// The report templates shipped with smsreport: the HTML page frame, its CSS and the i18n string tables.
-public enum BundledTemplates {
-    /// The folder that holds `html/` and `i18n/`, as installed beside the executable.
-    public static var directory: URL? {
-        Bundle.module.resourceURL
-    }
-}
+/// The report templates shipped with smsreport: the HTML page frame, its CSS and JS and the i18n string tables,
+/// compiled into the binary (`files`, generated from this folder by the EmbedTemplates plugin at build time).
+public enum BundledTemplates {}

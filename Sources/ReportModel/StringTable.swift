@@ -27,10 +27,15 @@ public struct StringTable: Sendable {
         do { data = try Data(contentsOf: url) } catch {
             throw LoadError(description: "\(url.path): cannot read string table: \(error.localizedDescription)")
         }
+        try self.init(language: language, data: data, source: url.path)
+    }
+
+    /// Reads a table from the JSON text `data`; `source` names it in errors.
+    public init(language: ReportLanguage, data: Data, source: String) throws {
         guard let entries = try? JSONDecoder().decode([String: String].self, from: data) else {
-            throw LoadError(description: "\(url.path): not a JSON object of strings")
+            throw LoadError(description: "\(source): not a JSON object of strings")
         }
-        try self.init(language: language, entries: entries, source: url.path)
+        try self.init(language: language, entries: entries, source: source)
     }
 
     /// Zero-width space: marks where a header may break in HTML (Chinese has no spaces between words).

@@ -161,6 +161,7 @@ extension SMSClient {
                 throw SMSAPIError.unknownHost(endpoint.host, detail: detail)
             }
             throw SMSAPIError.transport("\(call.method) \(endpoint.host): \(Self.describe(error))")
+                .redacting(credentials.secrets + configuration.secrets)
         }
         let status = Int(response.status.code)
         let requestID = response.headers.first(name: "X-Request-Id")
@@ -217,6 +218,7 @@ extension SMSClient {
     }
 
     private static func describe(_ error: any Error) -> String {
+        if let diagnosis = connectionDiagnosis(error) { return diagnosis }
         if let error = error as? HTTPClientError {
             switch error {
             case .deadlineExceeded, .readTimeout: return "no answer within the timeout (--timeout)"

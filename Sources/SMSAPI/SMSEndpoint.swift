@@ -46,9 +46,18 @@ public struct SMSEndpoint: Sendable, Hashable, CustomStringConvertible {
         return SMSEndpoint(trustedURL: "https://\(host)", host: host)
     }
 
-    /// True when `id` looks like a region ID (`ap-southeast-3`): lowercase letters, digits and dashes.
+    /// The regions the official SDK knows, in the order a usage message lists them.
+    public static let knownRegions = ["cn-north-4", "ap-southeast-3", "my-kualalumpur-1", "ru-moscow-1"]
+
+    /// True when `id` is shaped like a region ID (`ap-southeast-3`): lowercase words and a number joined by `-`.
     public static func isPlausibleRegionID(_ id: String) -> Bool {
-        !id.isEmpty && id.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
+        let parts = id.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count >= 2, let number = parts.last, !number.isEmpty, number.allSatisfy(\.isASCII),
+            number.allSatisfy(\.isNumber)
+        else { return false }
+        return parts.dropLast().allSatisfy { word in
+            !word.isEmpty && word.allSatisfy { $0.isASCII && $0.isLetter && $0.isLowercase }
+        }
     }
 
     private init(trustedURL: String, host: String) {

@@ -1,19 +1,22 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import SMSAPI
 
 /// The mock SMS API: a real Hummingbird server on 127.0.0.1.
 public enum MockServer {
-    /// Binds 127.0.0.1:port (0 = ephemeral), runs `body` with the running server, shuts down after.
+    /// Binds 127.0.0.1:port (0 = ephemeral), runs `body` with the running server, shuts down after; with `tls`
+    /// it speaks HTTPS.
     public static func withRunning<T: Sendable>(
-        world: MockWorld, options: MockOptions, port: Int = 0, logger: Logger,
+        world: MockWorld, options: MockOptions, port: Int = 0, tls: MockTLS? = nil, logger: Logger,
         _ body: (RunningMock) async throws -> T
     ) async throws -> T {
         let counters = MockCounters()
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = application(
-            world: world, options: options, counters: counters, port: port, logger: logger,
+        let app = try application(
+            world: world, options: options, counters: counters, port: port, tls: tls, logger: logger,
             onListening: { continuation.yield($0) })
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -26,7 +29,8 @@ public enum MockServer {
                 throw MockServerError(message: "the mock server stopped before listening")
             }
             let running = RunningMock(
-                port: bound, endpoint: try SMSEndpoint(url: "http://127.0.0.1:\(bound)"), counters: counters)
+                port: bound, endpoint: try SMSEndpoint(url: "\(tls == nil ? "http" : "https")://127.0.0.1:\(bound)"),
+                counters: counters)
             do {
                 let value = try await body(running)
                 group.cancelAll()
@@ -41,19 +45,19 @@ public enum MockServer {
     /// Runs until cancelled or until SIGINT/SIGTERM; calls `onListening` with the bound port
     /// (for `smsreport mock-server`).
     public static func run(
-        world: MockWorld, options: MockOptions, port: Int, logger: Logger,
+        world: MockWorld, options: MockOptions, port: Int, tls: MockTLS? = nil, logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void
     ) async throws {
-        let app = application(
-            world: world, options: options, counters: MockCounters(), port: port, logger: logger,
+        let app = try application(
+            world: world, options: options, counters: MockCounters(), port: port, tls: tls, logger: logger,
             onListening: onListening)
         try await app.runService()
     }
 
     private static func application(
-        world: MockWorld, options: MockOptions, counters: MockCounters, port: Int, logger: Logger,
+        world: MockWorld, options: MockOptions, counters: MockCounters, port: Int, tls: MockTLS?, logger: Logger,
         onListening: @escaping @Sendable (Int) async -> Void
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         let routes = MockRoutes(world: world, options: options, counters: counters, logger: logger)
         let router = Router(context: BasicRequestContext.self)
         router.post("/v3/tasks/consistency-results/export") { request, _ in
@@ -70,8 +74,10 @@ public enum MockServer {
         router.get("/_mock/counters") { _, _ in
             MockRoutes.json(.ok, counters.snapshot())
         }
+        let server: HTTPServerBuilder =
+            try tls.map { try HTTPServerBuilder.tls(.http1(), tlsConfiguration: $0.configuration()) } ?? .http1()
         return Application(
-            router: router,
+            router: router, server: server,
             configuration: .init(address: .hostname("127.0.0.1", port: port), serverName: nil),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)

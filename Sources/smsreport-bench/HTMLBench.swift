@@ -28,8 +28,8 @@ enum HTMLBench {
         guard let language = ReportLanguage(rawValue: options["language"] ?? "en-us") else {
             usage("--language must be en-us or zh-cn")
         }
-        guard let bundled = BundledTemplates.directory else { usage("bundled templates not found") }
-        let templates = TemplateSet(override: options["templates"].map { URL(fileURLWithPath: $0) }, bundled: bundled)
+        let templates = TemplateSet(
+            override: options["templates"].map { URL(fileURLWithPath: $0) }, bundled: BundledTemplates.files)
 
         let snapshot: ResultsSnapshot
         if let results = options["results"] {

@@ -27,8 +27,7 @@ enum XLSXBench {
         }
         let summary = ConsistencySummary(tasks: snapshot.tasks)
         let language = ReportLanguage(rawValue: options.value("--language") ?? "en-us") ?? .enUS
-        guard let bundled = BundledTemplates.directory else { throw Options.Failure("bundled templates not found") }
-        let templates = TemplateSet(bundled: bundled)
+        let templates = TemplateSet(bundled: BundledTemplates.files)
         let report = ReportDefinition(
             name: options.value("--name") ?? "bench-\(language.rawValue)", language: language, formats: [.xlsx])
         let context = RenderContext(

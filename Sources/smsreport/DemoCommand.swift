@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Pipeline
 import Rendering
+import ReportTemplates
 import ReportModel
 import SMSAPI
 import SMSMock
@@ -22,7 +23,7 @@ struct DemoCommand: ReportingCommand {
     @Option(help: "Output folder.")
     var out = "smsreport-demo"
 
-    @Option(help: "Folder with manifest.csv and smsreport.yaml (default: the repository's samples/).")
+    @Option(help: "Folder with manifest.csv and smsreport.yaml (default: the copy of samples/ built into smsreport).")
     var samples: String?
 
     @OptionGroup var console: ConsoleOptions
@@ -32,12 +33,9 @@ struct DemoCommand: ReportingCommand {
 
     func execute() async throws {
         let logger = console.makeLogger()
-        let folder = try samplesFolder()
-        let manifestURL = folder.appendingPathComponent("manifest.csv")
-        let configURL = folder.appendingPathComponent("smsreport.yaml")
-        let manifest = try ManifestReader().read(Data(contentsOf: manifestURL), name: "manifest.csv")
+        let manifest = try ManifestReader().read(sample("manifest.csv"), name: "manifest.csv")
         let configuration = try ReportConfiguration(
-            yaml: String(contentsOf: configURL, encoding: .utf8), file: "smsreport.yaml")
+            yaml: String(decoding: sample("smsreport.yaml"), as: UTF8.self), file: "smsreport.yaml")
         let reports = configuration.reports
         let templates = try TemplateSet.resolve(override: nil)
         try templates.check(for: reports)
@@ -78,18 +76,17 @@ struct DemoCommand: ReportingCommand {
         }
     }
 
-    private func samplesFolder() throws -> URL {
-        if let samples { return URL(fileURLWithPath: samples) }
-        let candidates = [
-            URL(fileURLWithPath: "samples"),
-            // A build run from elsewhere still finds the repository's samples next to its sources.
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent("samples"),
-        ]
-        for candidate in candidates
-        where FileManager.default.fileExists(atPath: candidate.appendingPathComponent("manifest.csv").path) {
-            return candidate
+    /// A sample file from `--samples DIR`, else the copy of the repository's `samples/` compiled into the binary.
+    private func sample(_ name: String) throws -> Data {
+        guard let samples else {
+            guard let data = BundledTemplates.samples[name] else { throw ConfigurationError("no built-in \(name)") }
+            return data
         }
-        throw ConfigurationError("cannot find samples/manifest.csv: run from the repository root or give --samples DIR")
+        let url = URL(fileURLWithPath: samples).appendingPathComponent(name)
+        do {
+            return try Data(contentsOf: url)
+        } catch {
+            throw ConfigurationError("\(url.path): cannot read: \(error.localizedDescription)")
+        }
     }
 }

@@ -71,6 +71,12 @@ struct MockServerCommand: AsyncParsableCommand {
     @Flag(help: "Answer exports with a bare {} instead of a file.")
     var exportAcknowledgementOnly = false
 
+    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve HTTPS with this PEM certificate (chain).", valueName: "pem"))
+    var tlsCert: String?
+
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "pem"))
+    var tlsKey: String?
+
     /// Rejects out-of-range flags before the server starts.
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
@@ -80,6 +86,7 @@ struct MockServerCommand: AsyncParsableCommand {
             throw ValidationError("--response-shape must be a, b, c or rotating")
         }
         if let throttleEvery, throttleEvery < 1 { throw ValidationError("--throttle-every must be at least 1") }
+        if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
     }
 
     /// Builds the world and options, then serves until a signal.
@@ -115,8 +122,10 @@ struct MockServerCommand: AsyncParsableCommand {
             mockWorld = MockWorld.synthetic(taskCount: tasks, seed: seed)
         }
         let logger = Logger(label: "smsreport.mock-server", factory: { StreamLogHandler.standardError(label: $0) })
-        try await MockServer.run(world: mockWorld, options: options, port: port, logger: logger) { bound in
-            FileHandle.standardOutput.write(Data("listening on http://127.0.0.1:\(bound)\n".utf8))
+        let tls = tlsCert.flatMap { cert in tlsKey.map { MockTLS(certificatePath: cert, keyPath: $0) } }
+        let scheme = tls == nil ? "http" : "https"
+        try await MockServer.run(world: mockWorld, options: options, port: port, tls: tls, logger: logger) { bound in
+            FileHandle.standardOutput.write(Data("listening on \(scheme)://127.0.0.1:\(bound)\n".utf8))
         }
     }
 }

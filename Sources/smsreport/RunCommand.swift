@@ -17,8 +17,13 @@ struct RunCommand: ReportingCommand {
             130/143 stopped by SIGINT/SIGTERM (the output folder left as it was).
             """)
 
-    @Option(help: "Task manifest: CSV, JSON or YAML file, a pipe or <(…), or - for stdin (at most 256 MiB).")
+    @Option(help: "Task manifest: CSV (UTF-8, UTF-16, GB18030), XLSX, JSON or YAML file, a pipe or <(…), or - for stdin (at most 256 MiB).")
     var manifest: String?
+
+    @Option(
+        name: .customLong("manifest-encoding"),
+        help: "The manifest's text encoding: \(ManifestEncoding.names) (default: BOM, UTF-8, else GB18030).")
+    var manifestEncoding: String?
 
     @Flag(help: "List the account's migration tasks instead of reading a manifest.")
     var discover = false
@@ -43,6 +48,9 @@ struct RunCommand: ReportingCommand {
             throw ValidationError(
                 "--state \(LogLineEscaping.escape(state)) is not a state the list API documents; use one of: "
                     + MigrationTask.documentedStates.joined(separator: ", "))
+        }
+        if let manifestEncoding, ManifestEncoding(name: manifestEncoding) == nil {
+            throw ValidationError("--manifest-encoding must be one of \(ManifestEncoding.names)")
         }
         if dryRun && discover { throw ValidationError("--dry-run needs --manifest (discovery calls the API)") }
     }
@@ -75,6 +83,7 @@ struct RunCommand: ReportingCommand {
                     output: RunFolder.plan(URL(fileURLWithPath: out), force: report.force)))
         }
         if connection.insecure { logger.warning("TLS certificate verification is off (--insecure)") }
+        if let proxy = settings.proxy { logger.info("connecting through a proxy", metadata: ["proxy": "\(proxy)"]) }
         let folder = try RunFolder.prepare(URL(fileURLWithPath: out), force: report.force)
         let writer = ReportWriter(
             output: folder.staging, templates: templates,
@@ -129,7 +138,7 @@ struct RunCommand: ReportingCommand {
     private func readManifest() throws -> Manifest {
         guard let manifest else { throw ValidationError("--manifest is required") }
         let (data, name) = try ManifestInput(path: manifest).read()
-        return try ManifestReader().read(data, name: name)
+        return try ManifestReader(encoding: manifestEncoding.flatMap(ManifestEncoding.init(name:))).read(data, name: name)
     }
 
     private static func emptySnapshot(_ manifest: Manifest, endpoint: SMSEndpoint) -> ResultsSnapshot {

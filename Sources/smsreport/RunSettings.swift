@@ -15,6 +15,10 @@ struct RunSettings {
     let timeout: Duration
     /// `--deadline`, counted from when the settings are made (the start of the run).
     let runDeadline: Date?
+    /// The proxy to go through (`--proxy`, else the environment's for this endpoint); nil = direct.
+    let proxy: SMSProxy?
+    /// The extra trusted roots (`--ca-file`, else `SSL_CERT_FILE`), checked to be readable PEM.
+    let caFile: String?
     let environment: [String: String]
 
     init(
@@ -25,11 +29,11 @@ struct RunSettings {
         if let url = connection.endpoint {
             endpoint = try Self.endpoint(url, source: "--endpoint")
         } else if let region = connection.region {
-            endpoint = SMSEndpoint.region(region)
+            endpoint = try Self.region(region, source: "--region")
         } else if let url = configuration.endpoint {
             endpoint = try Self.endpoint(url, source: "endpoint in the config")
         } else if let region = configuration.region {
-            endpoint = SMSEndpoint.region(region)
+            endpoint = try Self.region(region, source: "region in the config")
         } else if let url = environment["SMS_ENDPOINT"], !url.isEmpty {
             endpoint = try Self.endpoint(url, source: "SMS_ENDPOINT")
         } else {
@@ -43,6 +47,18 @@ struct RunSettings {
         insecure = connection.insecure
         timeout = .milliseconds(Int64(((connection.timeout ?? 60) * 1000).rounded()))
         runDeadline = connection.deadline.map { Date().addingTimeInterval($0.seconds) }
+        do {
+            proxy =
+                try connection.proxy.map { try SMSProxy(url: $0, source: "--proxy") }
+                ?? SMSProxy.fromEnvironment(environment, for: endpoint)
+        } catch {
+            throw ConfigurationError("\(error)")
+        }
+        let caSource = connection.caFile != nil ? "--ca-file" : "SSL_CERT_FILE"
+        caFile = connection.caFile ?? environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let caFile {
+            do { try TrustRoots.check(caFile, source: caSource) } catch { throw ConfigurationError("\(error)") }
+        }
     }
 
     /// The credentials from `--token-file` or the environment; a missing one is a configuration error (exit 2).
@@ -61,7 +77,21 @@ struct RunSettings {
         configuration.tlsVerification = !insecure
         configuration.readTimeout = timeout
         configuration.runDeadline = runDeadline
+        configuration.proxy = proxy
+        configuration.additionalTrustRoots = caFile.map { [$0] } ?? []
         return configuration
+    }
+
+    /// The endpoint of region `id`; an ID that is not shaped like one (a URL, a host name) is a usage error.
+    private static func region(_ id: String, source: String) throws -> SMSEndpoint {
+        guard SMSEndpoint.isPlausibleRegionID(id) else {
+            let hint = id.contains(".") || id.contains("/") ? "; give a URL or host with --endpoint" : ""
+            throw ConfigurationError(
+                "\(source): \(String(reflecting: id)) is not a region ID (lowercase words and a number joined by "
+                    + "\"-\", e.g. cn-north-4)\(hint); known regions: "
+                    + SMSEndpoint.knownRegions.joined(separator: ", "))
+        }
+        return SMSEndpoint.region(id)
     }
 
     private static func endpoint(_ url: String, source: String) throws -> SMSEndpoint {

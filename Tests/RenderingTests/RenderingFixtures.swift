@@ -6,7 +6,7 @@ import TestSupport
 
 /// Builds render contexts from fixtures with the bundled templates, and temporary output folders.
 enum RenderingFixtures {
-    static var templates: TemplateSet { TemplateSet(bundled: BundledTemplates.directory!) }
+    static var templates: TemplateSet { TemplateSet(bundled: BundledTemplates.files) }
 
     static func hostileSnapshot() throws -> ResultsSnapshot {
         try ResultsSnapshot(jsonData: Fixtures.data("hostile-results.json"))

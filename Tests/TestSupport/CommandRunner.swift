@@ -24,8 +24,10 @@ public enum CommandRunner {
 
     /// Runs `smsreport arguments…` with `environment` added to a minimal one (no inherited credentials),
     /// optional stdin, in `directory`; output goes through files so a chatty child never blocks on a pipe.
+    /// `executable` replaces the built binary (a copy of it elsewhere).
     public static func run(
-        _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil, directory: URL? = nil
+        _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil, directory: URL? = nil,
+        executable: URL? = nil
     ) async throws -> Result {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("smsreport-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
@@ -36,7 +38,7 @@ public enum CommandRunner {
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
 
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
         base.merge(environment) { $1 }

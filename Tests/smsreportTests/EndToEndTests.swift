@@ -13,12 +13,12 @@ import TestSupport
 
     /// Serves `world` on an ephemeral port while `body` runs the binary; returns body's value and the counters.
     static func withMock<T: Sendable>(
-        _ world: MockWorld, faults: MockFaults = MockFaults(), _ body: (URL) async throws -> T
+        _ world: MockWorld, faults: MockFaults = MockFaults(), tls: MockTLS? = nil, _ body: (URL) async throws -> T
     ) async throws -> (T, MockCounters.Snapshot) {
         var options = MockOptions(token: token)
         options.faults = faults
         return try await MockServer.withRunning(
-            world: world, options: options, logger: Logger(label: "mock") { _ in SwiftLogNoOpLogHandler() }
+            world: world, options: options, tls: tls, logger: Logger(label: "mock") { _ in SwiftLogNoOpLogHandler() }
         ) { mock in
             let value = try await body(URL(string: mock.endpoint.url)!)
             return (value, mock.counters.snapshot())

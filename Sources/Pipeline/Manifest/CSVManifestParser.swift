@@ -8,13 +8,15 @@ import Foundation
 /// the reports must carry the name the manifest gives.
 struct CSVManifestParser {
     let file: String
+    /// `,` for CSV; `\t` for the tab-separated text Excel saves as "Unicode text".
+    var delimiter: UnicodeScalar = ","
 
     static let requiredColumns = ["task_id", "source_id", "source_name"]
 
     func parse(_ text: String) throws -> [RawEntry] {
         let records: [CSVRecordScanner.Record]
         do {
-            records = try CSVRecordScanner.records(text)
+            records = try CSVRecordScanner.records(text, delimiter: delimiter)
         } catch {
             throw ManifestError(
                 "\(file):\(error.line): unterminated quote: the quoted field that starts on this line never ends")

@@ -16,13 +16,14 @@ struct CSVRecordScanner {
         var line: Int
     }
 
-    private static let comma = UInt8(ascii: ",")
     private static let quote = UInt8(ascii: "\"")
     private static let carriageReturn = UInt8(ascii: "\r")
     private static let lineFeed = UInt8(ascii: "\n")
 
-    /// Every record of `text`, a trailing line break not counting as an empty record.
-    static func records(_ text: String) throws(UnterminatedQuote) -> [Record] {
+    /// Every record of `text`, fields separated by `delimiter` (an ASCII character: `,`, or a tab for Excel's
+    /// "Unicode text"), a trailing line break not counting as an empty record.
+    static func records(_ text: String, delimiter: UnicodeScalar = ",") throws(UnterminatedQuote) -> [Record] {
+        let separator = UInt8(truncatingIfNeeded: delimiter.value)
         let bytes = Array(text.utf8)
         var records: [Record] = []
         var fields: [String] = []
@@ -58,7 +59,7 @@ struct CSVRecordScanner {
                 continue
             }
             switch byte {
-            case comma:
+            case separator:
                 endField()
             case quote where field.isEmpty && !fieldIsQuoted:
                 inQuotes = true

@@ -25,16 +25,20 @@ public struct ManifestLocation: Sendable, Hashable, CustomStringConvertible {
     public var line: Int?
     /// 0-based index of the entry in a JSON or YAML array.
     public var index: Int?
+    /// The cell of an `.xlsx` entry, `Sheet1!A7` (its task_id cell).
+    public var cell: String?
 
-    public init(file: String, line: Int? = nil, index: Int? = nil) {
+    public init(file: String, line: Int? = nil, index: Int? = nil, cell: String? = nil) {
         self.file = file
         self.line = line
         self.index = index
+        self.cell = cell
     }
 
     /// `tasks.csv:17`, `tasks.json: entry 3`, `tasks.yaml:12: entry 3`.
     public var description: String {
-        switch (line, index) {
+        if let cell { return "\(file):\(cell)" }
+        return switch (line, index) {
         case let (line?, index?): "\(file):\(line): entry \(index)"
         case let (line?, nil): "\(file):\(line)"
         case let (nil, index?): "\(file): entry \(index)"

@@ -9,22 +9,43 @@ public struct ManifestReader: Sendable {
     /// The API's limit on `task_id`, `source_id` and `source_name`, in Unicode characters.
     public static let maximumFieldLength = 255
 
-    public init() {}
+    /// The text encoding to read with (`--manifest-encoding`); nil detects it (BOM, UTF-8, then GB18030).
+    public var encoding: ManifestEncoding?
+
+    public init(encoding: ManifestEncoding? = nil) {
+        self.encoding = encoding
+    }
 
     /// Parses and validates `data`; `name` is how errors and reports name the manifest (`-` for stdin).
     public func read(_ data: Data, name: String, format: ManifestFormat? = nil) throws -> Manifest {
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ManifestError("\(name): not valid UTF-8 text")
+        let info = ManifestInfo(name: name, sha256: Manifest.sha256Hex(data), taskCount: 0)
+        if format == nil, XLSXManifestParser.isWorkbook(data, name: name) {
+            return try validate(XLSXManifestParser(file: name).parse(data), info: info)
         }
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let format = format ?? ManifestFormat(fileName: name) ?? ManifestFormat.sniff(body[...])
+        let decoded = try ManifestTextDecoding(file: name).decode(data, forced: encoding)
+        let body = decoded.text
+        let delimiter = Self.delimiter(of: body)
+        // A tab-separated header ("Unicode text", often saved as .txt) is CSV with tabs, whatever the name says.
+        let format =
+            format ?? ManifestFormat(fileName: name) ?? (delimiter == "\t" ? .csv : ManifestFormat.sniff(body[...]))
         let raw: [RawEntry]
         switch format {
-        case .csv: raw = try CSVManifestParser(file: name).parse(body)
-        case .json: raw = try JSONManifestParser(file: name).parse(data)
+        case .csv:
+            raw = try CSVManifestParser(file: name, delimiter: delimiter).parse(body)
+        case .json:
+            raw = try JSONManifestParser(file: name).parse(decoded.encoding == .utf8 ? data : Data(body.utf8))
         case .yaml: raw = try YAMLManifestParser(file: name).parse(body)
         }
-        return try validate(raw, info: ManifestInfo(name: name, sha256: Manifest.sha256Hex(data), taskCount: 0))
+        var manifest = try validate(raw, info: info)
+        if let warning = decoded.warning { manifest.warnings.insert(warning, at: 0) }
+        return manifest
+    }
+
+    /// A tab when the header line has tabs and no comma (Excel's "Unicode text" is tab-separated), else a comma.
+    static func delimiter(of text: String) -> UnicodeScalar {
+        // `isNewline`, not a comparison with "\n": CRLF is one Character in Swift.
+        let header = text.prefix(while: { !$0.isNewline })
+        return header.contains("\t") && !header.contains(",") ? "\t" : ","
     }
 
     /// Validates parsed entries: non-empty task ids, lengths, a grouping key; drops duplicates with a warning.

@@ -45,7 +45,7 @@ struct HTMLFrame: Sendable {
 
     /// Loads the frame and the files its slots need, from the override folder first.
     init(templates: TemplateSet) throws {
-        let framePath = templates.url(for: Self.framePath).path
+        let framePath = templates.place(for: Self.framePath)
         pieces = try Self.pieces(of: templates.text(Self.framePath), path: framePath)
         let slots = Set(pieces.compactMap { if case .slot(let slot) = $0 { slot } else { nil } })
         style = try Self.asset(Self.stylePath, from: templates, forbidding: ["</style"])
@@ -95,7 +95,7 @@ struct HTMLFrame: Sendable {
     private static func asset(_ path: String, from templates: TemplateSet, forbidding: [String]) throws -> String {
         let text = try templates.text(path)
         for sequence in forbidding where text.range(of: sequence, options: .caseInsensitive) != nil {
-            throw TemplateError(path: templates.url(for: path).path, reason: "must not contain \"\(sequence)\"")
+            throw TemplateError(path: templates.place(for: path), reason: "must not contain \"\(sequence)\"")
         }
         return text
     }

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import NIOSSL
 
 /// Timeouts, limits, retries, rate and the injectable clock of an `SMSClient`.
 public struct SMSClientConfiguration: Sendable {
@@ -23,6 +24,10 @@ public struct SMSClientConfiguration: Sendable {
     /// Verify TLS certificates; turning it off is `--insecure`.
     public var tlsVerification: Bool
     public var userAgent: String
+    /// The HTTP proxy to reach the endpoint through (`--proxy` or the environment); nil = connect directly.
+    public var proxy: SMSProxy?
+    /// PEM files of extra trusted root certificates (`--ca-file`, `SSL_CERT_FILE`), added to the system's.
+    public var additionalTrustRoots: [String] = []
     /// Wall clock, sleeping and randomness; tests replace them so that retries do not sleep.
     public var clock: SMSClock
 
@@ -45,7 +50,14 @@ public struct SMSClientConfiguration: Sendable {
         self.clock = clock
     }
 
-    /// The `HTTPClient` settings that belong to this configuration: connect timeout and TLS verification.
+    /// The secrets of this configuration (the proxy's password and its `Proxy-Authorization` value), to be
+    /// kept out of every message like the credentials.
+    public var secrets: [String] {
+        guard let proxy, let username = proxy.username else { return [] }
+        return proxy.secrets + [Data("\(username):\(proxy.password ?? "")".utf8).base64EncodedString()]
+    }
+
+    /// The `HTTPClient` settings that belong to this configuration: timeouts, TLS verification and roots, proxy.
     public var httpClientConfiguration: HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
         // A redirect would carry a signature made for another request to another host.
@@ -63,6 +75,16 @@ public struct SMSClientConfiguration: Sendable {
         if !tlsVerification {
             configuration.tlsConfiguration = .clientDefault
             configuration.tlsConfiguration?.certificateVerification = .none
+        } else if !additionalTrustRoots.isEmpty {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.additionalTrustRoots = additionalTrustRoots.map { .file($0) }
+            configuration.tlsConfiguration = tls
+        }
+        if let proxy {
+            let authorization = proxy.username.map {
+                HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "")
+            }
+            configuration.proxy = .server(host: proxy.host, port: proxy.port, authorization: authorization)
         }
         configuration.decompression = .enabled(limit: .size(max(maxResponseBytes, maxExportBytes)))
         return configuration

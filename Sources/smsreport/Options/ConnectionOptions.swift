@@ -15,6 +15,12 @@ struct ConnectionOptions: ParsableArguments {
     @Flag(help: "Do not verify TLS certificates (logs a warning).")
     var insecure = false
 
+    @Option(help: "HTTP proxy, http://[user:password@]host:port (else env HTTPS_PROXY/HTTP_PROXY, NO_PROXY).")
+    var proxy: String?
+
+    @Option(name: .customLong("ca-file"), help: "PEM file of extra trusted root certificates (or env SSL_CERT_FILE).")
+    var caFile: String?
+
     @Option(help: "Requests in flight at most (default 8).")
     var concurrency: Int?
 

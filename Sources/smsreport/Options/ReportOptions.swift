@@ -85,9 +85,7 @@ extension ReportOptions {
 extension TemplateSet {
     /// The bundled templates, with the folder `override` (a `--templates DIR`) in front when given.
     static func resolve(override: String?) throws -> TemplateSet {
-        guard let bundled = BundledTemplates.directory else {
-            throw TemplateError(path: "templates", reason: "the bundled templates are missing from this installation")
-        }
+        let bundled = BundledTemplates.files
         guard let override else { return TemplateSet(bundled: bundled) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: override, isDirectory: &isDirectory), isDirectory.boolValue else {

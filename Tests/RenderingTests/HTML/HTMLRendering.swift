@@ -12,7 +12,7 @@ enum HTMLRendering {
 
     /// The templates shipped with smsreport, optionally behind an override folder.
     static func templates(override: URL? = nil) -> TemplateSet {
-        TemplateSet(override: override, bundled: BundledTemplates.directory!)
+        TemplateSet(override: override, bundled: BundledTemplates.files)
     }
 
     /// The hostile-strings fixture.

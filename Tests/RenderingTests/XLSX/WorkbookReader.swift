@@ -124,7 +124,7 @@ enum XLSXFixture {
         _ language: ReportLanguage = .enUS, snapshot: ResultsSnapshot? = nil, title: String? = nil
     ) throws -> RenderContext {
         let snapshot = try snapshot ?? ResultsSnapshot(jsonData: Fixtures.data("hostile-results.json"))
-        let templates = TemplateSet(bundled: BundledTemplates.directory!)
+        let templates = TemplateSet(bundled: BundledTemplates.files)
         return RenderContext(
             report: ReportDefinition(
                 name: "hostile-\(language.rawValue)", language: language, formats: [.xlsx], title: title),
