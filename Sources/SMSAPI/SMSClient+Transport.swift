@@ -222,7 +222,8 @@ extension SMSClient {
         if let error = error as? HTTPClientError {
             switch error {
             case .deadlineExceeded, .readTimeout: return "no answer within the timeout (--timeout)"
-            case .connectTimeout: return "the connection timed out"
+            // The connect timeout is never longer than --timeout.
+            case .connectTimeout: return "could not connect within the timeout (--timeout)"
             case .remoteConnectionClosed: return "the server closed the connection"
             default: return "\(error)"
             }

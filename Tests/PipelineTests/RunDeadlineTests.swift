@@ -88,7 +88,8 @@ import TestSupport
                 logger: logger
             ).run(manifest, saveArtefact: { _, _ in })
         }
-        #expect(ContinuousClock.now - start < .seconds(20))
+        // Generous: loaded test machines; the check that matters is what was fetched and what was not.
+        #expect(ContinuousClock.now - start < .seconds(45))
         #expect(snapshot.tasks.map(\.taskID) == entries.map(\.taskID))
         #expect(snapshot.tasks[0].error == nil)
         #expect(snapshot.tasks[0].directories.count == 1)

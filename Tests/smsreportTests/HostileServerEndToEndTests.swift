@@ -41,7 +41,7 @@ import TestSupport
             server, tasks: 2, ["--timeout", "1", "--retries", "1", "--concurrency", "1"])
         // Nothing was ever answered in full: after the first task's two attempts the endpoint counts as unreachable.
         #expect(result.exitCode == 1, "\(result.stderr)")
-        #expect(result.seconds < 20)
+        #expect(result.seconds < 40)
         #expect(server.connections == 2)
         #expect(result.stderr.contains("within") && result.stderr.contains("(--timeout)"))
         try? FileManager.default.removeItem(at: out.deletingLastPathComponent())
@@ -54,7 +54,7 @@ import TestSupport
         let (result, out) = try await Self.run(server, tasks: 30, ["--deadline", "2s", "--concurrency", "1"])
         defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
         #expect(result.exitCode == 4, "\(result.stderr)")
-        #expect(result.seconds < 20)
+        #expect(result.seconds < 40)
         let results = try String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8)
         #expect(results.components(separatedBy: "not fetched: run deadline reached").count - 1 == 29)
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("consistency-en-us.html").path))
@@ -71,7 +71,7 @@ import TestSupport
         #expect(result.stderr.contains("endpoint unreachable"))
         #expect(result.stderr.contains("endpoint down: 10 requests in a row"))
         #expect(server.connections == 11)
-        #expect(result.seconds < 30)
+        #expect(result.seconds < 45)
     }
 
     @Test func aStatusBelow100NeitherCrashesNorStopsTheReports() async throws {
@@ -97,7 +97,7 @@ import TestSupport
             environment: ["HUAWEICLOUD_AUTH_TOKEN": Self.token])
         #expect(result.exitCode == 1, "\(result.stderr)")
         #expect(result.stderr.contains("unknown host sms.cn-north-44.invalid"))
-        #expect(result.seconds < 20)
+        #expect(result.seconds < 40)
     }
 
     @Test func anUndocumentedStateIsAUsageErrorBeforeAnyRequest() async throws {
