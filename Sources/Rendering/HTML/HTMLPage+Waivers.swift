@@ -14,7 +14,7 @@ extension HTMLPage {
         try section("waivers", heading: strings[.labelWaivers]) {
             try table("waivers", columns) {
                 for (waiver, state) in Self.waiverRows(review) {
-                    try html.element("tr", ["data-waiver-state": state.rawValue]) {
+                    try html.element("tr", ["data-waiver-state": String(state.rawValue.dropFirst("waiver.".count))]) {
                         try html.element("td", ["class": "id"], text: waiver.id)
                         try html.element("td", text: strings[state])
                         try html.element("td", ["class": "path"], text: waiver.directory.pattern)
