@@ -27,7 +27,9 @@ public enum FailCondition: String, Sendable, Hashable, CaseIterable, Comparable 
 
     /// A value that is not a condition.
     public struct UnknownValue: Error, Sendable, CustomStringConvertible {
+        /// The value as given, trimmed and lowercased.
         public var value: String
+        /// The message, naming the value and listing the known ones.
         public var description: String {
             "'\(value)' is not a --fail-on condition (use one or more of: \(FailCondition.valueList))"
         }
@@ -52,6 +54,7 @@ public enum FailCondition: String, Sendable, Hashable, CaseIterable, Comparable 
         }
     }
 
+    /// In the order of ``allCases``.
     public static func < (lhs: FailCondition, rhs: FailCondition) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

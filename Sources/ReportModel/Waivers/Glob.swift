@@ -21,6 +21,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     /// The problem with a pattern that cannot be used, e.g. an unclosed `[`.
     public struct SyntaxError: Error, Sendable, CustomStringConvertible {
+        /// What is wrong, quoting the pattern.
         public var description: String
     }
 
@@ -47,6 +48,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         self.tokens = tokens
     }
 
+    /// The pattern as written.
     public var description: String { pattern }
 
     private static func parseSet(_ chars: inout ArraySlice<Character>, pattern: String) throws -> Token {
@@ -128,7 +130,9 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// Two globs are the same when their patterns are.
     public static func == (lhs: Glob, rhs: Glob) -> Bool { lhs.pattern == rhs.pattern }
 
+    /// Hashes the pattern, as ``==`` compares it.
     public func hash(into hasher: inout Hasher) { hasher.combine(pattern) }
 }

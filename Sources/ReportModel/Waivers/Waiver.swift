@@ -78,6 +78,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, CustomStringConvertib
         String(format: "%04d-%02d-%02d", year, month, day)
     }
 
+    /// Earlier days first.
     public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
