@@ -89,6 +89,20 @@ import Testing
         #expect(bad.stderr.contains("sometimes") && bad.stderr.contains("expired-waiver"), "\(bad.stderr)")
     }
 
+    /// Missing results (exit 4) win over a --fail-on condition that holds (exit 3).
+    @Test func missingResultsWinOverFailOn() async throws {
+        let folder = try EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = try Self.results(in: folder)
+        var snapshot = try ResultsSnapshot(jsonData: Data(contentsOf: url))
+        snapshot.tasks.append(
+            TaskRecord(taskID: "t4", sourceID: "id-gone", sourceName: "gone", error: TaskError(kind: .http, message: "no", httpStatus: 404)))
+        try snapshot.jsonData().write(to: url)
+        let (result, json) = try await Self.render(["--fail-on", "inconsistent,error"], folder: folder)
+        #expect(result.exitCode == 4, "\(result.stderr)")
+        #expect(json["exit_code"] as? Int == 4)
+    }
+
     /// In Shanghai the same instant is already past the waiver's last day: the server is inconsistent again.
     @Test func expiryFollowsTheReportsTimeZone() async throws {
         let folder = try EndToEndTests.temporaryFolder()
