@@ -65,8 +65,8 @@ extension HTMLPage {
                 text: strings[.labelServerCount])
             // Each legend entry has its figure on a line of its own, so a long count cannot overprint the word.
             for (row, status) in ServerStatus.allCases.enumerated() {
-                // Five statuses in 140 units: 26 apart, the last figure ending at 134.
-                let y = 16 + row * 26
+                // Five statuses in 140 units: 27 apart, the last figure ending at 136.
+                let y = 14 + row * 27
                 try html.void(
                     "rect",
                     [
