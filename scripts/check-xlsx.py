@@ -8,14 +8,19 @@ and that the highlighted rows are exactly the inconsistent and error ones. Print
 exits 0 with a one-line summary when the workbook matches.
 
 Times are compared in the report's --timezone (date cells hold local time); servers without data must have
-empty count cells; with --include problems only servers that are not consistent are listed.
+empty count cells; with --include problems only servers that are not consistent are listed. With --waivers
+(a YAML file with waivers:, e.g. the config), a differing directory a waiver in force covers is accepted and a
+server whose every difference is accepted has the status accepted (SPEC 6); "today" is SOURCE_DATE_EPOCH's day
+(else the current day) in --timezone.
 
 usage: check-xlsx.py RESULTS_JSON XLSX [--language en-us|zh-cn] [--rows-per-sheet N] [--title T]
-                     [--timezone ZONE] [--include all|problems]
+                     [--timezone ZONE] [--include all|problems] [--waivers YAML]
 """
 import argparse
 import datetime
+import fnmatch
 import json
+import os
 import pathlib
 import re
 import sys
@@ -24,9 +29,10 @@ import zoneinfo
 import openpyxl
 from openpyxl.utils import get_column_letter
 
-RANK = {"inconsistent": 0, "error": 1, "not_verified": 2, "consistent": 3}
+RANK = {"inconsistent": 0, "error": 1, "not_verified": 2, "accepted": 3, "consistent": 4}
 STATUS_KEYS = {"inconsistent": "status.inconsistent", "error": "status.error",
-               "not_verified": "status.not_verified", "consistent": "status.consistent"}
+               "not_verified": "status.not_verified", "accepted": "status.accepted",
+               "consistent": "status.consistent"}
 CELL_LIMIT = 32767
 ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 
@@ -46,8 +52,33 @@ def counts(directory):
             ("num_total_files", "num_different_files", "num_target_miss_files", "num_target_more_files")]
 
 
-def aggregate(tasks):
-    """SPEC 2.5: group by source_id (else source_name), sum, status first match wins, sort worst first."""
+def waivers_in_force(path, zone):
+    """The waivers of a YAML file whose last day is today or later, today being in `zone`."""
+    if not path:
+        return []
+    import yaml
+    document = yaml.safe_load(pathlib.Path(path).read_text(encoding="utf-8")) or {}
+    items = document if isinstance(document, list) else document.get("waivers") or []
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc) if epoch else \
+        datetime.datetime.now(datetime.timezone.utc)
+    today = now.astimezone(zone).date()
+    return [w for w in items if datetime.date.fromisoformat(str(w["expires"])) >= today]
+
+
+def covering(waivers, directory, name, source_id):
+    """The first waiver that covers a differing directory of a server, or None."""
+    for w in waivers:
+        server = w.get("server")
+        if fnmatch.fnmatchcase(directory.get("dir_check") or "", w["directory"]) and (
+                server is None or fnmatch.fnmatchcase(name, server) or fnmatch.fnmatchcase(source_id, server)):
+            return w
+    return None
+
+
+def aggregate(tasks, waivers=()):
+    """SPEC 2.5 and 6: group by source_id (else source_name), sum, status first match wins (a difference a
+    waiver covers is accepted, not inconsistent), sort worst first."""
     groups = {}
     for task in tasks:
         key = ("id", task.get("source_id")) if task.get("source_id") else ("name", task.get("source_name") or "")
@@ -56,18 +87,24 @@ def aggregate(tasks):
     for group in groups.values():
         dirs = [(t, d) for t in group for d in t.get("directories") or []]
         total = [sum(counts(d)[i] for _, d in dirs) for i in range(4)]
-        if any(any(counts(d)[1:]) for _, d in dirs):
+        name = next((t["source_name"] for t in group if t.get("source_name")), "")
+        source_id = next((t["source_id"] for t in group if t.get("source_id")), "")
+        differing = [d for _, d in dirs if any(counts(d)[1:])]
+        accepted = [d for d in differing if covering(waivers, d, name, source_id)]
+        if len(accepted) < len(differing):
             status = "inconsistent"
         elif any(t.get("error") for t in group):
             status = "error"
         elif any(not t.get("directories") for t in group):
             status = "not_verified"
+        elif accepted:
+            status = "accepted"
         else:
             status = "consistent"
         latest = max((t.get("finished_time") or 0) for t in group)
         servers.append({
-            "name": next((t["source_name"] for t in group if t.get("source_name")), ""),
-            "id": next((t["source_id"] for t in group if t.get("source_id")), ""),
+            "name": name,
+            "id": source_id,
             "tasks": group, "dirs": dirs, "counts": total, "status": status,
             "verified": datetime.datetime.fromtimestamp(latest // 1000, datetime.timezone.utc).replace(tzinfo=None)
             if latest > 0 else None,
@@ -168,6 +205,7 @@ def main():
     parser.add_argument("--title", help="the report's configured title (default: the string table's)")
     parser.add_argument("--timezone", default="UTC", help="the report's time zone (IANA name)")
     parser.add_argument("--include", default="all", choices=["all", "problems"])
+    parser.add_argument("--waivers", help="a YAML file with waivers: (e.g. the config)")
     args = parser.parse_args()
     zone = zoneinfo.ZoneInfo(args.timezone)
     zone_name = "北京时间" if args.language == "zh-cn" and args.timezone == "Asia/Shanghai" else args.timezone
@@ -176,7 +214,8 @@ def main():
     # U+200B marks where an HTML header may break; the workbook leaves it out.
     s = {key: text.replace("\u200b", "") for key, text in json.loads(strings_path.read_text(encoding="utf-8")).items()}
     snapshot = json.loads(pathlib.Path(args.results).read_text(encoding="utf-8"))
-    every_server = aggregate(snapshot["tasks"])
+    waivers = waivers_in_force(args.waivers, zone)
+    every_server = aggregate(snapshot["tasks"], waivers)
     for x in every_server:
         if x["verified"] is not None:
             x["verified"] = x["verified"].replace(tzinfo=datetime.timezone.utc).astimezone(zone).replace(tzinfo=None)
@@ -220,7 +259,7 @@ def main():
     for x in servers:
         errors = "; ".join(error_text(t["error"], s, args.language) for t in x["tasks"] if t.get("error"))
         # A server without data (error, not verified) has empty count cells, never 0.
-        has_data = bool(x["dirs"]) or x["status"] in ("consistent", "inconsistent")
+        has_data = bool(x["dirs"]) or x["status"] in ("consistent", "inconsistent", "accepted")
         figures = [len(x["dirs"]), *x["counts"]] if has_data else [None] * 5
         rows.append(([x["name"], x["id"], ";".join(t["task_id"] for t in x["tasks"]), s[STATUS_KEYS[x["status"]]],
                       *figures, x["verified"], errors],
@@ -232,9 +271,10 @@ def main():
                                         "column.missing_on_target", "column.extra_on_target", "column.status")]
     rows = []
     for x, t, d in directory_rows:
-        bad = any(counts(d)[1:])
-        rows.append(([x["name"], x["id"], t["task_id"], d.get("dir_check") or "", *counts(d),
-                      s["status.inconsistent" if bad else "status.consistent"]], bad))
+        differs = any(counts(d)[1:])
+        bad = differs and not covering(waivers, d, x["name"], x["id"])
+        word = "status.inconsistent" if bad else "status.accepted" if differs else "status.consistent"
+        rows.append(([x["name"], x["id"], t["task_id"], d.get("dir_check") or "", *counts(d), s[word]], bad))
     for part in range(parts):
         chunk = rows[part * args.rows_per_sheet:(part + 1) * args.rows_per_sheet]
         check_table(fail, wb[names[2 + part]], names[2 + part], directory_headers, chunk, marker, args.rows_per_sheet)

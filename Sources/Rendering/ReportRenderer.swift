@@ -63,6 +63,7 @@ public enum ReportRenderers {
         case .xlsx: XLSXReportRenderer()
         case .html: HTMLReportRenderer()
         case .pdf: PDFReportRenderer()
+        case .junit: JUnitReportRenderer()
         }
     }
 }

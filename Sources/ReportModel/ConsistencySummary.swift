@@ -4,6 +4,8 @@ import Foundation
 public struct ConsistencySummary: Sendable {
     public var servers: [ServerSummary]
     public var totals: Totals
+    /// What the waivers did: those in force, expired and unused, and how many directories they accepted.
+    public var waivers = WaiverReview()
 
     /// Run-wide figures: servers per status, directories and file counts.
     public struct Totals: Sendable, Hashable {
@@ -25,8 +27,8 @@ public struct ConsistencySummary: Sendable {
     }
 
     /// Groups tasks per source server (key `source_id`, else `source_name`) and sorts worst first,
-    /// then by source name, then by first task id, so that two runs can be diffed.
-    public init(tasks: [TaskRecord]) {
+    /// then by source name, then by first task id, so that two runs can be diffed. `waivers` are those in force.
+    public init(tasks: [TaskRecord], waivers: [Waiver] = []) {
         var order: [String] = []
         var groups: [String: [TaskRecord]] = [:]
         for task in tasks {
@@ -36,7 +38,9 @@ public struct ConsistencySummary: Sendable {
         }
         var servers = order.map { key in
             let tasks = groups[key]!
-            return ServerSummary(key: tasks[0].sourceID.isEmpty ? tasks[0].sourceName : tasks[0].sourceID, tasks: tasks)
+            return ServerSummary(
+                key: tasks[0].sourceID.isEmpty ? tasks[0].sourceName : tasks[0].sourceID, tasks: tasks,
+                waivers: waivers)
         }
         servers.sort { a, b in
             if a.status != b.status { return a.status < b.status }
@@ -56,5 +60,6 @@ public struct ConsistencySummary: Sendable {
             serversByStatus: byStatus, serverCount: servers.count, taskCount: tasks.count,
             directoryCount: directories, counts: counts,
             failedTaskCount: tasks.lazy.filter { $0.error != nil }.count)
+        self.waivers = WaiverReview(inForce: waivers, servers: servers)
     }
 }

@@ -23,6 +23,8 @@ public enum ReportFormat: String, Codable, Sendable, CaseIterable, Comparable {
     case csv
     /// `<name>.pdf`: the HTML's print layout printed by headless Chromium.
     case pdf
+    /// `<name>-junit.xml`: the verdict as JUnit test results for CI servers (SPEC 6).
+    case junit
 
     /// The formats a report gets when none are named: the three that need no external program.
     public static let standard: [ReportFormat] = [.html, .xlsx, .csv]

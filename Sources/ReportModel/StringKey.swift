@@ -6,6 +6,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case statusInconsistent = "status.inconsistent"
     case statusNotVerified = "status.not_verified"
     case statusError = "status.error"
+    case statusAccepted = "status.accepted"
     case columnSourceName = "column.source_name"
     case columnSourceID = "column.source_id"
     case columnTaskIDs = "column.task_ids"
@@ -124,4 +125,18 @@ public enum StringKey: String, CaseIterable, Sendable {
     case htmlTailNote = "html.tail_note"
     /// `{0}` page number, `{1}` page count, in the printed page's footer.
     case printPage = "print.page"
+
+    // MARK: Accepted differences (SPEC 6)
+    case labelWaivers = "label.waivers"
+    case columnWaiver = "column.waiver"
+    case columnReason = "column.reason"
+    case columnApprovedBy = "column.approved_by"
+    case columnExpires = "column.expires"
+    case columnWaiverState = "column.waiver_state"
+    case columnAcceptedDirectories = "column.accepted_directories"
+    case waiverInForce = "waiver.in_force"
+    case waiverExpired = "waiver.expired"
+    case waiverUnused = "waiver.unused"
+    /// `{0}` is the waiver's id and reason, next to an accepted directory's counts.
+    case waiverAcceptedBy = "waiver.accepted_by"
 }

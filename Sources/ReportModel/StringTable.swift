@@ -66,6 +66,7 @@ public struct StringTable: Sendable {
         case .inconsistent: self[.statusInconsistent]
         case .notVerified: self[.statusNotVerified]
         case .error: self[.statusError]
+        case .accepted: self[.statusAccepted]
         }
     }
 

@@ -55,7 +55,7 @@ struct DemoCommand: ReportingCommand {
             languages: Array(Set(reports.map(\.language))).sorted(), concurrency: configuration.concurrency ?? 8,
             toolVersion: ToolVersion.current)
         let job = ReportJob(
-            reports: reports, folder: runFolder, writer: writer, failOnInconsistent: false, logger: logger,
+            reports: reports, folder: runFolder, writer: writer, policy: ReportPolicy(waivers: configuration.waivers), logger: logger,
             progress: ProgressDisplay(logger: logger, quiet: console.quiet))
         defer { runFolder.discard() }
         let outcome = try await MockServer.withRunning(world: world, options: options, logger: Logger(label: "mock", factory: { _ in SwiftLogNoOpLogHandler() })) { mock in

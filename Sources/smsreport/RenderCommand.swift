@@ -28,6 +28,7 @@ struct RenderCommand: ReportingCommand {
         let startedAt = RunRecord.now()
         let logger = console.makeLogger()
         let configuration = try report.loadConfiguration()
+        let policy = try ReportPolicy(options: report, configuration: configuration)
         let reports = try report.handover.apply(to: report.reports(configuration))
         RunRecord.shared.update { $0.reports = reports }
         let browser = try report.handover.browser(for: reports)
@@ -55,7 +56,7 @@ struct RenderCommand: ReportingCommand {
             options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark, browser: browser),
             generatedAt: ReportTime.generationTime())
         let job = ReportJob(
-            reports: reports, folder: folder, writer: writer, failOnInconsistent: report.failOnInconsistent,
+            reports: reports, folder: folder, writer: writer, policy: policy,
             logger: logger, progress: ProgressDisplay(logger: logger, quiet: true))
         let outcome: RunOutcome
         do {

@@ -11,18 +11,18 @@ struct ReportJob {
     let reports: [ReportDefinition]
     let folder: RunFolder
     let writer: ReportWriter
-    let failOnInconsistent: Bool
+    let policy: ReportPolicy
     let logger: Logger
     let progress: ProgressDisplay
 
     init(
-        reports: [ReportDefinition], folder: RunFolder, writer: ReportWriter, failOnInconsistent: Bool, logger: Logger,
+        reports: [ReportDefinition], folder: RunFolder, writer: ReportWriter, policy: ReportPolicy, logger: Logger,
         progress: ProgressDisplay
     ) {
         self.reports = reports
         self.folder = folder
         self.writer = writer
-        self.failOnInconsistent = failOnInconsistent
+        self.policy = policy
         self.logger = logger
         self.progress = progress
     }
@@ -57,9 +57,16 @@ struct ReportJob {
         _ snapshot: ResultsSnapshot, writeResults: Bool = true, startedAt: Date, finishedAt: Date
     ) throws -> RunOutcome {
         if writeResults { try writer.writeResults(snapshot) }
-        let aggregate = ConsistencySummary(tasks: snapshot.tasks)
-        _ = try writer.render(reports, snapshot: snapshot, summary: aggregate)
-        let exitCode = RunOutcome.exitCode(aggregate, snapshot: snapshot, failOnInconsistent: failOnInconsistent)
+        // "Today" for waiver expiry is the generation time (SOURCE_DATE_EPOCH when set), in each report's zone.
+        let now = writer.generatedAt
+        for report in reports {
+            _ = try writer.render(
+                [report], snapshot: snapshot, summary: policy.aggregate(snapshot.tasks, for: report, at: now))
+        }
+        // The run's own figures (summary.json, exit code) use the first report's zone, as its headline does.
+        let aggregate = policy.aggregate(snapshot.tasks, for: reports.first, at: now)
+        let changes = RunSummary.Changes()
+        let exitCode = RunOutcome.exitCode(aggregate, snapshot: snapshot, changes: changes, failOn: policy.failOn)
         // With SOURCE_DATE_EPOCH every time stamp is that one, so that reruns write the same bytes.
         let reproducible = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil
         var summary = RunSummary(
@@ -67,13 +74,14 @@ struct ReportJob {
             startedAt: reproducible ? RunRecord.now() : startedAt,
             finishedAt: reproducible ? RunRecord.now() : finishedAt,
             endpointHost: snapshot.run.endpointHost, manifest: snapshot.run.manifest, reports: reports,
-            totals: RunSummary.Totals(aggregate.totals))
+            totals: RunSummary.Totals(aggregate.totals), changes: changes,
+            waivers: RunSummary.Waivers(aggregate.waivers))
         // A signal during rendering: the earlier set stays, the staged one is discarded by the caller.
         try Task.checkCancellation()
         summary = try folder.publish(summary)
         let outcome = RunOutcome(
             aggregate: aggregate, snapshot: snapshot, summary: summary, outputFolder: folder.target,
-            failOnInconsistent: failOnInconsistent)
+            changes: changes, failOn: policy.failOn)
         logProblems(snapshot)
         logger.info(
             "reports written", metadata: ["folder": "\(folder.target.path)", "files": "\(summary.files.count + 2)"])

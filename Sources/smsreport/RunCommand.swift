@@ -12,8 +12,8 @@ struct RunCommand: ReportingCommand {
         abstract: "Fetch consistency results for a task manifest and write the reports.",
         discussion: """
             Exit codes: 0 reports written, no task errors; 1 fatal (credentials rejected, endpoint unreachable, \
-            output not writable); 2 usage, configuration or manifest error (no API call made); 3 some server \
-            inconsistent with --fail-on-inconsistent; 4 some results or export batches could not be obtained; \
+            output not writable); 2 usage, configuration or manifest error (no API call made); 3 a --fail-on \
+            condition holds (--fail-on-inconsistent is --fail-on inconsistent); 4 some results or export batches could not be obtained; \
             130/143 stopped by SIGINT/SIGTERM (the output folder left as it was).
             """)
 
@@ -58,6 +58,7 @@ struct RunCommand: ReportingCommand {
     func execute() async throws {
         let logger = console.makeLogger()
         let configuration = try report.loadConfiguration()
+        let policy = try ReportPolicy(options: report, configuration: configuration)
         let reports = try report.handover.apply(to: report.reports(configuration))
         RunRecord.shared.update { $0.reports = reports }
         let settings = try RunSettings(connection: connection, configuration: configuration)
@@ -90,7 +91,7 @@ struct RunCommand: ReportingCommand {
             options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark, browser: browser),
             generatedAt: ReportTime.generationTime())
         let job = ReportJob(
-            reports: reports, folder: folder, writer: writer, failOnInconsistent: report.failOnInconsistent,
+            reports: reports, folder: folder, writer: writer, policy: policy,
             logger: logger, progress: ProgressDisplay(logger: logger, quiet: console.quiet))
         let (discover, state) = (discover, state)
         let outcome: RunOutcome

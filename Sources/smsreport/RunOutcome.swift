@@ -8,18 +8,22 @@ struct RunOutcome {
     /// `summary.json` as written, with every file of the run.
     let summary: RunSummary
     let outputFolder: URL
-    let failOnInconsistent: Bool
+    let changes: RunSummary.Changes
+    /// The `--fail-on` conditions.
+    let failOn: Set<FailCondition>
 
     var failedExports: Int { snapshot.exports.filter { $0.error != nil }.count }
 
-    var exitCode: Int32 { Self.exitCode(aggregate, snapshot: snapshot, failOnInconsistent: failOnInconsistent) }
+    var exitCode: Int32 { Self.exitCode(aggregate, snapshot: snapshot, changes: changes, failOn: failOn) }
 
-    /// SPEC 4: 4 when results or export batches are missing (wins over 3), 3 for inconsistency when asked, else 0.
+    /// SPEC 4 and 6: 4 when results or export batches are missing (wins over 3), 3 when a `--fail-on` condition
+    /// holds, else 0.
     static func exitCode(
-        _ aggregate: ConsistencySummary, snapshot: ResultsSnapshot, failOnInconsistent: Bool
+        _ aggregate: ConsistencySummary, snapshot: ResultsSnapshot, changes: RunSummary.Changes,
+        failOn: Set<FailCondition>
     ) -> Int32 {
         if aggregate.totals.failedTaskCount > 0 || snapshot.exports.contains(where: { $0.error != nil }) { return 4 }
-        if failOnInconsistent && aggregate.totals.servers(.inconsistent) > 0 { return 3 }
+        if !FailCondition.holding(failOn, summary: aggregate, changes: changes).isEmpty { return 3 }
         return 0
     }
 

@@ -13,6 +13,10 @@ public struct ReportConfiguration: Sendable, Hashable {
     public var retries: Int?
     public var batchSize: Int?
     public var reports: [ReportDefinition]
+    /// The accepted differences (`waivers:`, SPEC 6).
+    public var waivers: [Waiver] = []
+    /// The `--fail-on` conditions of `fail_on:`; nil when the key is absent.
+    public var failOn: Set<FailCondition>?
 
     public init(
         endpoint: String? = nil, region: String? = nil, concurrency: Int? = nil, rate: Double? = nil,
@@ -27,7 +31,9 @@ public struct ReportConfiguration: Sendable, Hashable {
         self.reports = reports
     }
 
-    static let topLevelKeys: Set<String> = ["endpoint", "region", "concurrency", "rate", "retries", "batch_size", "reports"]
+    static let topLevelKeys: Set<String> = [
+        "endpoint", "region", "concurrency", "rate", "retries", "batch_size", "reports", "waivers", "fail_on",
+    ]
     static let reportKeys: Set<String> = [
         "name", "language", "formats", "title", "timezone", "customer", "project", "reference", "prepared_by",
         "remarks", "include",
@@ -56,6 +62,8 @@ public struct ReportConfiguration: Sendable, Hashable {
             case "retries": retries = reader.integer(value, key, in: 0...20)
             case "batch_size": batchSize = reader.integer(value, key, in: 1...ExportBatch.maximumSize)
             case "reports": reports = reader.reports(value)
+            case "waivers": waivers = reader.waivers(value)
+            case "fail_on": failOn = reader.failOn(value)
             default: reader.fail(keyNode, "unknown setting '\(key)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
             }
         }

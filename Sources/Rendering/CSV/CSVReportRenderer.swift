@@ -25,12 +25,7 @@ public struct CSVReportRenderer: ReportRenderer {
                 sink: sink, strings: strings, byteOrderMark: bom, timeZone: context.timeZone)
             try writer.writeHeader(ReportTables.directoryHeader(strings))
             for server in context.listedServers {
-                for task in server.tasks {
-                    for directory in task.directories {
-                        try writer.writeRow(
-                            ReportTables.directoryRow(server, DirectoryRow(taskID: task.taskID, directory: directory)))
-                    }
-                }
+                for row in server.directoryRows { try writer.writeRow(ReportTables.directoryRow(server, row)) }
             }
         }
         return [servers, directories]

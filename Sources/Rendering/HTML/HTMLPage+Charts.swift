@@ -36,7 +36,7 @@ extension HTMLPage {
     private func writeStatusRing() throws {
         let totals = summary.totals
         let caption = strings[.htmlChartByStatus]
-        try html.element("svg", ["viewBox": "0 0 340 140", "role": "img", "aria-label": caption, "class": "ring"]) {
+        try html.element("svg", ["viewBox": "0 0 410 140", "role": "img", "aria-label": caption, "class": "ring"]) {
             try html.void("circle", ["class": "ring-track", "cx": "70", "cy": "70", "r": "56"])
             // Each status is a dash of the ring's stroke, as long as its share of the circumference.
             let circumference = 2 * Double.pi * 56
@@ -65,7 +65,8 @@ extension HTMLPage {
                 text: strings[.labelServerCount])
             // Each legend entry has its figure on a line of its own, so a long count cannot overprint the word.
             for (row, status) in ServerStatus.allCases.enumerated() {
-                let y = 16 + row * 32
+                // Five statuses in 140 units: 27 apart, the last figure ending at 136.
+                let y = 14 + row * 27
                 try html.void(
                     "rect",
                     [

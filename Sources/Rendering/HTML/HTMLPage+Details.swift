@@ -88,7 +88,14 @@ extension HTMLPage {
                             try html.element(
                                 "td", ["class": flagged ? "num flag" : "num"], text: HTMLNumbers.integer(value))
                         }
-                        try html.element("td") { try badge(row.status) }
+                        try html.element("td") {
+                            try badge(row.status)
+                            if let waiver = row.waiver {
+                                let why = waiver.reason.isEmpty ? waiver.id : "\(waiver.id) — \(waiver.reason)"
+                                try html.element(
+                                    "div", ["class": "sub waiver"], text: strings.format(.waiverAcceptedBy, why))
+                            }
+                        }
                     }
                 }
             }

@@ -72,7 +72,7 @@ extension HTMLPage {
     }
 
     /// A scrollable table with a header row of `columns` and the rows `body` writes.
-    private func table(_ name: String, _ columns: [StringKey], body: () throws -> Void) throws {
+    func table(_ name: String, _ columns: [StringKey], body: () throws -> Void) throws {
         try html.element("div", ["class": "table-wrap"]) {
             try html.element("table", ["class": "grid \(name)"]) {
                 try html.element("thead") {

@@ -41,6 +41,7 @@ struct HTMLPage {
             try writeServers()
             try writeDirectories()
             try writeErrors()
+            try writeWaivers()
             try writeExports()
             try writeSignOff()
         case .footer: try writeFooter()

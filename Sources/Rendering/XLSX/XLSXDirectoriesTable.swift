@@ -28,12 +28,17 @@ struct XLSXDirectoriesTable: XLSXTable {
                 index += server.directoryCount
                 continue
             }
+            var local = 0
             for task in server.tasks {
                 for directory in task.directories {
-                    defer { index += 1 }
+                    defer {
+                        index += 1
+                        local += 1
+                    }
                     if index < range.lowerBound { continue }
                     if index >= range.upperBound { return }
-                    let row = DirectoryRow(taskID: task.taskID, directory: directory)
+                    let row = DirectoryRow(
+                        taskID: task.taskID, directory: directory, waiver: server.acceptances[local])
                     cells.removeAll(keepingCapacity: true)
                     cells.append(contentsOf: ReportTables.directoryRow(server, row).map { XLSXCell($0, strings, .utc) })
                     try body(cells, row.status == .inconsistent ? .inconsistent : .none)

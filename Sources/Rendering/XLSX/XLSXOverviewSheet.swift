@@ -78,6 +78,8 @@ enum XLSXOverviewSheet {
         }
         try writer.row([.text(""), .text(strings[.methodMeaning])], styles: [plain, wrapped])
 
+        try writeWaivers(context, to: writer)
+
         let exports = context.snapshot.exports
         guard !exports.isEmpty else { return }
         try section(.labelExports)
@@ -101,6 +103,35 @@ enum XLSXOverviewSheet {
             try writer.row(
                 [.number(record.batch), .text(language), .text(record.file ?? ""), .text(note)],
                 styles: [XLSXStyleSheet.cell(.number, highlight), text, text, text])
+        }
+    }
+
+    /// The accepted differences: each waiver's id, state, directory glob, and reason with approver, last day
+    /// and the number of directories it accepted; nothing when none is configured.
+    private static func writeWaivers(_ context: RenderContext, to writer: XLSXWorksheetWriter) throws {
+        let review = context.summary.waivers
+        guard !review.isEmpty else { return }
+        let strings = context.strings
+        let header = XLSXStyleSheet.header
+        let plain = XLSXStyleSheet.plain
+        try writer.row([], styles: [])
+        try writer.row([.text(strings[.labelWaivers])], styles: [XLSXStyleSheet.label])
+        try writer.row(
+            [
+                .text(strings[.columnWaiver]), .text(strings[.columnWaiverState]), .text(strings[.columnDirectory]),
+                .text(strings[.columnReason]),
+            ], styles: [header, header, header, header])
+        for (waiver, state) in HTMLPage.waiverRows(review) {
+            let details = [
+                waiver.reason, waiver.approvedBy.map { "\(strings[.columnApprovedBy]): \($0)" },
+                "\(strings[.columnExpires]): \(waiver.expires)",
+                "\(strings[.columnAcceptedDirectories]): \(review.uses[waiver.id] ?? 0)",
+            ]
+            try writer.row(
+                [
+                    .text(waiver.id), .text(strings[state]), .text(waiver.directory.pattern),
+                    .text(details.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "; ")),
+                ], styles: [plain, plain, plain, XLSXStyleSheet.wrapped])
         }
     }
 }

@@ -32,7 +32,7 @@ struct XLSXServersTable: XLSXTable {
         switch status {
         case .inconsistent: .inconsistent
         case .error: .error
-        case .notVerified, .consistent: .none
+        case .notVerified, .accepted, .consistent: .none
         }
     }
 }

@@ -13,7 +13,7 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Report language, en-us or zh-cn (with --config: of the --report one).")
     var language: ReportLanguage?
 
-    @Option(name: .customLong("format"), help: "Report formats (html, xlsx, csv, pdf), repeated or comma-separated.")
+    @Option(name: .customLong("format"), help: "Report formats (html, xlsx, csv, pdf, junit), repeated or comma-separated.")
     var formats: [String] = []
 
     @Option(help: "Report title.")
@@ -28,8 +28,16 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .customLong("no-bom"), help: "Write CSV files without a UTF-8 byte order mark.")
     var noByteOrderMark = false
 
-    @Flag(name: .customLong("fail-on-inconsistent"), help: "Exit 3 when some server is inconsistent.")
+    @Flag(name: .customLong("fail-on-inconsistent"), help: "Exit 3 when some server is inconsistent (--fail-on inconsistent).")
     var failOnInconsistent = false
+
+    @Option(
+        name: .customLong("fail-on"),
+        help: "Exit 3 when one of these holds, repeated or comma-separated: \(FailCondition.valueList).")
+    var failOn: [String] = []
+
+    @Option(help: "YAML file of accepted differences (waivers:), instead of the config's.")
+    var waivers: String?
 
     @Option(
         name: .customLong("report"),
@@ -60,7 +68,7 @@ struct ReportOptions: ParsableArguments {
         for item in formats.flatMap({ $0.split(separator: ",") }) {
             let text = item.trimmingCharacters(in: .whitespaces).lowercased()
             guard let format = ReportFormat(rawValue: text) else {
-                throw ConfigurationError("--format: '\(text)' is not html, xlsx, csv or pdf")
+                throw ConfigurationError("--format: '\(text)' is not html, xlsx, csv, pdf or junit")
             }
             if !parsed.contains(format) { parsed.append(format) }
         }
