@@ -124,3 +124,25 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (scripts/fuzz, docs/fuzzing.md): declared only with SMSREPORT_FUZZ=1, which scripts/fuzz sets
+// and builds into its own --scratch-path .build-fuzz, so that a normal build or test never sees libFuzzer.
+if Context.environment["SMSREPORT_FUZZ"] == "1" {
+    // Coverage instrumentation for the code under test; the fuzz executables also link libFuzzer's main.
+    let fuzzer: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
+    for target in package.targets where ["SMSAPI", "Pipeline", "ReportModel"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + fuzzer
+    }
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("ConsistencyResult", ["SMSAPI", "ReportModel"]), ("ErrorBody", ["SMSAPI"]), ("TaskPage", ["SMSAPI"]),
+        ("ManifestCSV", ["Pipeline"]), ("ManifestJSON", ["Pipeline"]), ("ManifestYAML", ["Pipeline"]),
+    ]
+    for fuzz in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: "Fuzz\(fuzz.name)", dependencies: fuzz.dependencies, path: "Fuzz/\(fuzz.name)",
+                swiftSettings: fuzzer + [.unsafeFlags(["-parse-as-library"])],
+                linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]))
+        package.products.append(.executable(name: "Fuzz\(fuzz.name)", targets: ["Fuzz\(fuzz.name)"]))
+    }
+}

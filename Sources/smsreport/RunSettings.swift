@@ -39,10 +39,13 @@ struct RunSettings {
         insecure = connection.insecure
     }
 
-    /// The credentials from `--token-file` or the environment; a missing one is a configuration error (exit 2).
+    /// The credentials from `--token-file` or the environment, registered for redaction; a missing or
+    /// malformed one is a configuration error (exit 2).
     func credentials(tokenFile: String?) throws -> SMSCredentials {
         do {
-            return try SMSCredentials.resolve(environment: environment, tokenFile: tokenFile)
+            let credentials = try SMSCredentials.resolve(environment: environment, tokenFile: tokenFile)
+            SecretRegistry.shared.register(credentials.secrets)
+            return credentials
         } catch {
             throw ConfigurationError("\(error)")
         }
