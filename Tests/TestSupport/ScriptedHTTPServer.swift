@@ -21,6 +21,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         public var body: String
         public var contentType: String
 
+        /// An answer with `status` and `body` of `contentType`.
         public init(status: Int, body: String, contentType: String = "application/json") {
             self.status = status
             self.body = body

@@ -98,8 +98,10 @@ public struct SecretRedactor: Sendable {
         return forms
     }
 
+    /// How a JSON writer spells non-ASCII characters: as they are, or as `\uXXXX` in lower or upper case.
     enum JSONUnicode { case raw, lowercase, uppercase }
 
+    /// `text` as inside a JSON string, with `/` escaped or not and non-ASCII spelled per `unicode`.
     static func jsonEscaped(_ text: String, escapingSlash: Bool, unicode: JSONUnicode) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
@@ -126,14 +128,19 @@ public struct SecretRedactor: Sendable {
         return result
     }
 
+    /// `text` as Swift's `String(reflecting:)` spells it (without the quotes), optionally all-ASCII (`\u{…}`).
     static func swiftEscaped(_ text: String, asASCII: Bool) -> String {
         text.unicodeScalars.map { $0.escaped(asASCII: asASCII) }.joined()
     }
 
+    /// ASCII letters and digits, which every percent-encoder keeps.
     static let alphanumerics = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
+    /// RFC 3986's unreserved characters.
     static let unreserved = alphanumerics.union("-._~".utf8)
+    /// What Foundation's `urlQueryAllowed` keeps.
     static let queryAllowed = unreserved.union("!$&'()*+,;=:@/?".utf8)
 
+    /// `text` percent-encoded: bytes outside `kept` as `%XX` in upper or lower case.
     static func percentEncoded(_ text: String, keeping kept: Set<UInt8>, uppercase: Bool) -> String {
         var result = ""
         for byte in text.utf8 {
@@ -147,6 +154,7 @@ public struct SecretRedactor: Sendable {
         return result
     }
 
+    /// `text` with `& < > " '` as HTML entities.
     static func htmlEscaped(_ text: String) -> String {
         var result = ""
         for character in text {
