@@ -50,7 +50,8 @@ public enum SMSCredentials: Sendable, Hashable, CustomStringConvertible, CustomD
         case (let ak?, let sk?):
             return .accessKey(
                 AccessKeyCredentials(
-                    accessKey: try checked(ak.value, source: ak.name), secretKey: try checked(sk.value, source: sk.name),
+                    accessKey: try checked(ak.value, source: ak.name),
+                    secretKey: try checked(sk.value, source: sk.name),
                     securityToken: try value(Variable.securityToken), projectID: try value(Variable.projectID),
                     domainID: try value(Variable.domainID)))
         case (_?, nil):
