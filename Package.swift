@@ -146,3 +146,28 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (scripts/fuzz, docs/fuzzing.md): declared only with SMSREPORT_FUZZ=1, which scripts/fuzz sets
+// and builds into its own --scratch-path .build-fuzz, so that a normal build or test never sees libFuzzer.
+if Context.environment["SMSREPORT_FUZZ"] == "1" {
+    // Coverage instrumentation and AddressSanitizer for the code under test.
+    let instrumented: [SwiftSetting] = [.unsafeFlags(["-sanitize=fuzzer,address"])]
+    for target in package.targets where ["SMSAPI", "Pipeline", "ReportModel"].contains(target.name) {
+        target.swiftSettings = (target.swiftSettings ?? []) + instrumented
+    }
+    // libFuzzer without its main (see Fuzz/Driver): the path comes from scripts/fuzz (the toolchain's clang runtime).
+    let runtime = Context.environment["SMSREPORT_FUZZ_RUNTIME"] ?? "libclang_rt.fuzzer_no_main-x86_64.a"
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("ConsistencyResult", ["SMSAPI", "ReportModel"]), ("ErrorBody", ["SMSAPI"]), ("TaskPage", ["SMSAPI"]),
+        ("ManifestCSV", ["Pipeline"]), ("ManifestJSON", ["Pipeline"]), ("ManifestYAML", ["Pipeline"]),
+    ]
+    for fuzz in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: "Fuzz\(fuzz.name)", dependencies: fuzz.dependencies + ["FuzzDriver"], path: "Fuzz/\(fuzz.name)",
+                swiftSettings: instrumented + [.unsafeFlags(["-parse-as-library"])],
+                linkerSettings: [.unsafeFlags(["-sanitize=address", runtime, "-lstdc++"])]))
+        package.products.append(.executable(name: "Fuzz\(fuzz.name)", targets: ["Fuzz\(fuzz.name)"]))
+    }
+}

@@ -86,10 +86,8 @@ public struct DirectoryResult: Codable, Sendable, Hashable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         path = try c.decodeIfPresent(String.self, forKey: .path) ?? ""
         counts = FileCounts(
-            total: try c.decodeIfPresent(Int.self, forKey: .total) ?? 0,
-            different: try c.decodeIfPresent(Int.self, forKey: .different) ?? 0,
-            missingOnTarget: try c.decodeIfPresent(Int.self, forKey: .missing) ?? 0,
-            extraOnTarget: try c.decodeIfPresent(Int.self, forKey: .extra) ?? 0)
+            total: try Self.count(c, .total), different: try Self.count(c, .different),
+            missingOnTarget: try Self.count(c, .missing), extraOnTarget: try Self.count(c, .extra))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -123,17 +121,21 @@ public struct FileCounts: Sendable, Hashable {
 
     /// Share of verified files that are the same on the target, in hundredths of a percent, rounded down so
     /// that a single differing or missing file never shows as 100%; nil when no file was verified.
+    ///
+    /// Never traps: the product is taken in double width, so any counts (even sums near `Int.max`) work.
     public var consistencyBasisPoints: Int? {
         guard total > 0 else { return nil }
-        let same = max(0, total - different - missingOnTarget)
-        return Int((Int64(same) * 10_000) / Int64(total))
+        let same = min(total, max(0, Self.difference(total, Self.sum(different, missingOnTarget))))
+        // same ≤ total, so the quotient is at most 10,000 and dividingFullWidth cannot overflow.
+        return total.dividingFullWidth(same.multipliedFullWidth(by: 10_000)).quotient
     }
 
+    /// Field-wise sums that saturate at `Int.max` instead of trapping (see ``sum(_:_:)``).
     public static func + (lhs: FileCounts, rhs: FileCounts) -> FileCounts {
         FileCounts(
-            total: lhs.total + rhs.total, different: lhs.different + rhs.different,
-            missingOnTarget: lhs.missingOnTarget + rhs.missingOnTarget,
-            extraOnTarget: lhs.extraOnTarget + rhs.extraOnTarget)
+            total: sum(lhs.total, rhs.total), different: sum(lhs.different, rhs.different),
+            missingOnTarget: sum(lhs.missingOnTarget, rhs.missingOnTarget),
+            extraOnTarget: sum(lhs.extraOnTarget, rhs.extraOnTarget))
     }
 
     public static func += (lhs: inout FileCounts, rhs: FileCounts) { lhs = lhs + rhs }

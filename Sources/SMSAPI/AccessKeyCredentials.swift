@@ -23,7 +23,7 @@ public struct AccessKeyCredentials: Sendable, Hashable, CustomStringConvertible,
     }
 
     /// The secrets a log line or error must never show.
-    var secrets: [String] { [secretKey, securityToken].compactMap { $0 }.filter { !$0.isEmpty } }
+    public var secrets: [String] { [secretKey, securityToken].compactMap { $0 }.filter { !$0.isEmpty } }
 
     public var description: String {
         var parts = ["AK \(accessKey)", "SK ***"]

@@ -9,6 +9,7 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
         case transport
         case responseTooLarge
         case missingCredentials
+        case invalidCredentials
         case invalidEndpoint
         case invalidRequest
         case deadlineReached
@@ -72,7 +73,9 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
     /// The endpoint's host name does not resolve.
     public var isUnknownHost: Bool { kind == .unknownHost }
     /// A problem with local input (credentials, endpoint, request) found before any call.
-    public var isLocalInput: Bool { [.missingCredentials, .invalidEndpoint, .invalidRequest].contains(kind) }
+    public var isLocalInput: Bool {
+        [.missingCredentials, .invalidCredentials, .invalidEndpoint, .invalidRequest].contains(kind)
+    }
 
     /// An error status with its decoded body (or none).
     static func http(
@@ -136,6 +139,11 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
         SMSAPIError(kind: .missingCredentials, errorMessage: message)
     }
 
+    /// A credential that cannot be used (whitespace, a control character, a second line); never holds the value.
+    static func invalidCredentials(_ message: String) -> SMSAPIError {
+        SMSAPIError(kind: .invalidCredentials, errorMessage: message)
+    }
+
     /// An endpoint URL that cannot be used.
     static func invalidEndpoint(_ url: String, reason: String) -> SMSAPIError {
         SMSAPIError(kind: .invalidEndpoint, errorMessage: "invalid endpoint \"\(url)\": \(reason)")
@@ -153,12 +161,11 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
         return copy
     }
 
-    /// A copy with every occurrence of every secret replaced by `***`.
+    /// A copy with every form of every secret (these and the registered ones) replaced by `***`.
     func redacting(_ secrets: [String]) -> SMSAPIError {
-        guard !secrets.isEmpty else { return self }
-        func clean(_ text: String) -> String {
-            secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "***") }
-        }
+        let redactor = SecretRedactor(secrets: secrets + SecretRegistry.shared.redactor.secrets)
+        guard !redactor.isEmpty else { return self }
+        func clean(_ text: String) -> String { redactor.redact(text) }
         var copy = self
         copy.errorMessage = clean(errorMessage)
         copy.rawBody = rawBody.map(clean)
@@ -184,6 +191,8 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
             head = "Response too large" + (httpStatus.map { " (HTTP \($0))" } ?? "")
         case .missingCredentials:
             return "Missing credentials: \(errorMessage)"
+        case .invalidCredentials:
+            return "Invalid credentials: \(errorMessage)"
         case .invalidEndpoint, .invalidRequest:
             return errorMessage
         }

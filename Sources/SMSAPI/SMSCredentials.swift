@@ -23,24 +23,37 @@ public enum SMSCredentials: Sendable, Hashable, CustomStringConvertible, CustomD
     /// variables to set.
     ///
     /// An explicit token file wins; then an access key pair; then `HUAWEICLOUD_AUTH_TOKEN`.
+    ///
+    /// Every credential used is checked first (``checked(_:source:)``): an inner space or control character
+    /// is an error naming the variable or `file:line`, never the value.
     public static func resolve(environment: [String: String], tokenFile: String?) throws -> SMSCredentials {
-        func value(_ name: String) -> String? {
-            guard let raw = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else {
-                return nil
+        // Surrounding whitespace (a trailing newline from `export X=$(cat file)`) is trimmed; an empty value
+        // counts as unset, so the messages below name what to set.
+        func named(_ names: [String]) -> (name: String, value: String)? {
+            for name in names {
+                if let raw = environment[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty {
+                    return (name, raw)
+                }
             }
-            return raw
+            return nil
+        }
+        func value(_ name: String) throws -> String? {
+            guard let found = named([name]) else { return nil }
+            return try checked(found.value, source: found.name)
         }
         if let tokenFile {
             return .token(try readToken(path: tokenFile))
         }
-        let accessKey = Variable.accessKey.lazy.compactMap(value).first
-        let secretKey = Variable.secretKey.lazy.compactMap(value).first
+        let accessKey = named(Variable.accessKey)
+        let secretKey = named(Variable.secretKey)
         switch (accessKey, secretKey) {
         case (let ak?, let sk?):
             return .accessKey(
                 AccessKeyCredentials(
-                    accessKey: ak, secretKey: sk, securityToken: value(Variable.securityToken),
-                    projectID: value(Variable.projectID), domainID: value(Variable.domainID)))
+                    accessKey: try checked(ak.value, source: ak.name),
+                    secretKey: try checked(sk.value, source: sk.name),
+                    securityToken: try value(Variable.securityToken), projectID: try value(Variable.projectID),
+                    domainID: try value(Variable.domainID)))
         case (_?, nil):
             throw SMSAPIError.missingCredentials(
                 "an access key is set but no secret key: set HUAWEICLOUD_SDK_SK (or CLOUD_SDK_SK)")
@@ -50,7 +63,7 @@ public enum SMSCredentials: Sendable, Hashable, CustomStringConvertible, CustomD
         case (nil, nil):
             break
         }
-        if let token = value(Variable.token) {
+        if let token = try value(Variable.token) {
             return .token(token)
         }
         throw SMSAPIError.missingCredentials(
@@ -60,22 +73,8 @@ public enum SMSCredentials: Sendable, Hashable, CustomStringConvertible, CustomD
                 + "or set HUAWEICLOUD_AUTH_TOKEN or pass --token-file PATH")
     }
 
-    private static func readToken(path: String) throws -> String {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw SMSAPIError.missingCredentials("cannot read the token file \(path): \(error.localizedDescription)")
-        }
-        let token = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !token.isEmpty else {
-            throw SMSAPIError.missingCredentials("the token file \(path) is empty")
-        }
-        return token
-    }
-
     /// The secret strings a log line or error must never show.
-    var secrets: [String] {
+    public var secrets: [String] {
         switch self {
         case .token(let token): token.isEmpty ? [] : [token]
         case .accessKey(let keys): keys.secrets

@@ -59,12 +59,17 @@ struct RunSettings {
         if let caFile {
             do { try TrustRoots.check(caFile, source: caSource) } catch { throw ConfigurationError("\(error)") }
         }
+        // The proxy's password (and its Proxy-Authorization form) is a secret like the credentials.
+        SecretRegistry.shared.register(clientConfiguration.secrets)
     }
 
-    /// The credentials from `--token-file` or the environment; a missing one is a configuration error (exit 2).
+    /// The credentials from `--token-file` or the environment, registered for redaction; a missing or
+    /// malformed one is a configuration error (exit 2).
     func credentials(tokenFile: String?) throws -> SMSCredentials {
         do {
-            return try SMSCredentials.resolve(environment: environment, tokenFile: tokenFile)
+            let credentials = try SMSCredentials.resolve(environment: environment, tokenFile: tokenFile)
+            SecretRegistry.shared.register(credentials.secrets)
+            return credentials
         } catch {
             throw ConfigurationError("\(error)")
         }

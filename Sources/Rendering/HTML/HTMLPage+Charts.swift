@@ -29,9 +29,7 @@ extension HTMLPage {
         return ranked.prefix(limit).map(\.server)
     }
 
-    private static func weight(_ counts: FileCounts) -> Int {
-        counts.different + counts.missingOnTarget + counts.extraOnTarget
-    }
+    private static func weight(_ counts: FileCounts) -> Int { counts.differenceCount }
 
     private func writeStatusRing() throws {
         let totals = summary.totals

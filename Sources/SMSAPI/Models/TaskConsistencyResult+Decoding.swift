@@ -104,16 +104,32 @@ extension TaskConsistencyResult {
             path: path, total: counts[0], different: counts[1], missingOnTarget: counts[2], extraOnTarget: counts[3])
     }
 
+    /// The largest count accepted: 2^53, the largest integer that every JSON reader keeps exactly.
+    static let maximumCount: Int64 = 1 << 53
+
+    /// A count as a JSON number or a string of ASCII digits, in `0...2^53`; null, absent or `""` is 0.
+    ///
+    /// Anything else (negative, fractional, `1e30`, a sign, a huge digit string) fails the whole body, so
+    /// that the task becomes an unrecognized response rather than a wrong or overflowing figure.
     private static func count(_ value: JSONValue?, key: String) throws(DecodingFailure) -> Int {
         switch value {
         case nil, .null?: return 0
-        case .integer(let number)? where number >= 0 && number <= Int64(Int32.max): return Int(number)
-        case .double(let number)? where number >= 0 && number <= Double(Int32.max) && number.rounded() == number:
+        case .integer(let number)? where (0...maximumCount).contains(number): return Int(number)
+        case .double(let number)?
+        where number >= 0 && number <= Double(maximumCount) && number.rounded(.towardZero) == number:
             return Int(number)
         case .string(let text)?:
             if text.isEmpty { return 0 }
-            if let number = Int(text), number >= 0 { return number }
-            throw DecodingFailure(reason: "\(key) is not a count")
+            // 2^53 has 16 digits; the length check keeps Int64 parsing away from overflow entirely.
+            let digits = text.utf8
+            if digits.count <= 16, digits.allSatisfy({ (0x30...0x39).contains($0) }), let number = Int64(text),
+                number <= maximumCount
+            {
+                return Int(number)
+            }
+            throw DecodingFailure(reason: "\(key) is not a count from 0 to 2^53")
+        case .integer?, .double?:
+            throw DecodingFailure(reason: "\(key) is out of range (a count is from 0 to 2^53)")
         default:
             throw DecodingFailure(reason: "\(key) is not a count")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SMSAPI
 
 #if canImport(Glibc)
 import Glibc
@@ -14,14 +15,15 @@ enum Console {
     /// True when stderr is a terminal (then progress is a bar; otherwise, periodic log lines for cron).
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    /// Writes to stderr unbuffered; a failed write is dropped.
+    /// Writes to stderr unbuffered, cleaned of every registered secret (all log lines and errors pass here);
+    /// a failed write is dropped.
     static func writeError(_ text: String) {
-        write(text, to: STDERR_FILENO)
+        write(SecretRegistry.shared.redact(text), to: STDERR_FILENO)
     }
 
-    /// Writes a line to stdout unbuffered; a failed write is dropped.
+    /// Writes a line to stdout unbuffered, cleaned of every registered secret; a failed write is dropped.
     static func printLine(_ text: String) {
-        write(text + "\n", to: STDOUT_FILENO)
+        write(SecretRegistry.shared.redact(text) + "\n", to: STDOUT_FILENO)
     }
 
     /// Ignores SIGPIPE for the whole process, so a closed stdout or stderr turns into failed writes.
