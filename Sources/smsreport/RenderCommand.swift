@@ -70,11 +70,6 @@ struct RenderCommand: ReportingCommand {
             folder.discard()
             throw error
         }
-        if console.json {
-            RunRecord.shared.printFinished(outcome.summary)
-        } else {
-            Console.printLine(outcome.line)
-        }
-        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+        try outcome.finish(json: console.json)
     }
 }

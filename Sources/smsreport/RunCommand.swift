@@ -118,12 +118,7 @@ struct RunCommand: ReportingCommand {
             folder.discard()
             throw error
         }
-        if console.json {
-            RunRecord.shared.printFinished(outcome.summary)
-        } else {
-            Console.printLine(outcome.line)
-        }
-        if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
+        try outcome.finish(json: console.json)
     }
 
     /// `--dry-run`: the plan on stdout, or with `--json` on stderr with the summary line on stdout.

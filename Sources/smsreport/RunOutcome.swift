@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import ReportModel
 
@@ -41,5 +42,18 @@ struct RunOutcome {
         }
         if failedExports > 0 { text += "; \(Words.count(failedExports, "export batch", "export batches")) failed" }
         return text + "; reports in \(outputFolder.path) (exit \(exitCode))"
+    }
+}
+
+extension RunOutcome {
+    /// Prints the outcome as the last stdout line (the summary line, or with `--json` the summary.json object)
+    /// and throws its exit code when it is not 0.
+    func finish(json: Bool) throws {
+        if json {
+            RunRecord.shared.printFinished(summary)
+        } else {
+            Console.printLine(line)
+        }
+        if exitCode != 0 { throw ExitCode(exitCode) }
     }
 }
