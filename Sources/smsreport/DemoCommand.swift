@@ -41,11 +41,6 @@ struct DemoCommand: ReportingCommand {
         let reports = configuration.reports
         let templates = try TemplateSet.resolve(override: nil)
         try templates.check(for: reports)
-        let runFolder = try RunFolder.prepare(URL(fileURLWithPath: out), force: false)
-        let writer = ReportWriter(
-            output: runFolder.staging, templates: templates, options: RenderOptions(),
-            generatedAt: ReportTime.generationTime())
-
         let token = "demo-" + UUID().uuidString
         var options = MockOptions(token: token)
         options.faults.throttleEveryNth = 25
@@ -56,16 +51,30 @@ struct DemoCommand: ReportingCommand {
         let pipelineOptions = PipelineRun.Options(
             languages: Array(Set(reports.map(\.language))).sorted(), concurrency: configuration.concurrency ?? 8,
             toolVersion: ToolVersion.current)
-        let job = ReportJob(
-            reports: reports, folder: runFolder, writer: writer, failOnInconsistent: false, logger: logger,
-            progress: ProgressDisplay(logger: logger, quiet: console.quiet))
-        defer { runFolder.discard() }
-        let outcome = try await MockServer.withRunning(world: world, options: options, logger: Logger(label: "mock", factory: { _ in SwiftLogNoOpLogHandler() })) { mock in
-            logger.info("mock API listening", metadata: ["endpoint": "\(mock.endpoint.url)"])
-            return try await SMSClient.withClient(endpoint: mock.endpoint, credentials: .token(token), logger: logger) {
-                client in try await job.run(manifest, client: client, endpoint: mock.endpoint, options: pipelineOptions)
+        // Two nights against a world that changes in between, recorded in a history of the demo's own (never
+        // the user's), so that the second night's reports show what changed.
+        let historyFolder = FileManager.default.temporaryDirectory.appendingPathComponent("smsreport-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: historyFolder) }
+        let history = try RunHistory(
+            file: historyFolder.appendingPathComponent("history.sqlite"), scope: "demo manifest.csv", records: true)
+        var outcome: RunOutcome?
+        for night in 1...2 {
+            let runFolder = try RunFolder.prepare(URL(fileURLWithPath: out), force: false)
+            defer { runFolder.discard() }
+            let writer = ReportWriter(
+                output: runFolder.staging, templates: templates, options: RenderOptions(),
+                generatedAt: ReportTime.generationTime())
+            let job = ReportJob(
+                reports: reports, folder: runFolder, writer: writer, failOnInconsistent: false, logger: logger,
+                progress: ProgressDisplay(logger: logger, quiet: console.quiet), history: history)
+            outcome = try await MockServer.withRunning(world: world.atEpoch(night), options: options, logger: Logger(label: "mock", factory: { _ in SwiftLogNoOpLogHandler() })) { mock in
+                logger.info("mock API listening", metadata: ["endpoint": "\(mock.endpoint.url)", "night": "\(night)"])
+                return try await SMSClient.withClient(endpoint: mock.endpoint, credentials: .token(token), logger: logger) {
+                    client in try await job.run(manifest, client: client, endpoint: mock.endpoint, options: pipelineOptions)
+                }
             }
         }
+        guard let outcome else { return }
         if console.json {
             RunRecord.shared.printFinished(outcome.summary)
         } else {

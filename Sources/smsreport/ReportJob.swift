@@ -14,11 +14,14 @@ struct ReportJob {
     let failOnInconsistent: Bool
     let logger: Logger
     let progress: ProgressDisplay
+    /// The run history to compare with (and, for `run`, to record into); nil with `--no-history`.
+    let history: RunHistory?
 
     init(
         reports: [ReportDefinition], folder: RunFolder, writer: ReportWriter, failOnInconsistent: Bool, logger: Logger,
-        progress: ProgressDisplay
+        progress: ProgressDisplay, history: RunHistory? = nil
     ) {
+        self.history = history
         self.reports = reports
         self.folder = folder
         self.writer = writer
@@ -58,7 +61,6 @@ struct ReportJob {
     ) throws -> RunOutcome {
         if writeResults { try writer.writeResults(snapshot) }
         let aggregate = ConsistencySummary(tasks: snapshot.tasks)
-        _ = try writer.render(reports, snapshot: snapshot, summary: aggregate)
         let exitCode = RunOutcome.exitCode(aggregate, snapshot: snapshot, failOnInconsistent: failOnInconsistent)
         // With SOURCE_DATE_EPOCH every time stamp is that one, so that reruns write the same bytes.
         let reproducible = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil
@@ -68,9 +70,13 @@ struct ReportJob {
             finishedAt: reproducible ? RunRecord.now() : finishedAt,
             endpointHost: snapshot.run.endpointHost, manifest: snapshot.run.manifest, reports: reports,
             totals: RunSummary.Totals(aggregate.totals))
+        let recorded = try history?.changes(summary: summary, aggregate: aggregate, runStartedAt: snapshot.run.startedAt)
+        if let recorded { summary.changes = recorded.changes.summary }
+        _ = try writer.render(reports, snapshot: snapshot, summary: aggregate, changes: recorded?.changes)
         // A signal during rendering: the earlier set stays, the staged one is discarded by the caller.
         try Task.checkCancellation()
         summary = try folder.publish(summary)
+        if let recorded { history?.record(recorded.record, exitCode: summary.exitCode, logger: logger) }
         let outcome = RunOutcome(
             aggregate: aggregate, snapshot: snapshot, summary: summary, outputFolder: folder.target,
             failOnInconsistent: failOnInconsistent)

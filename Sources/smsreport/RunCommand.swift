@@ -34,6 +34,7 @@ struct RunCommand: ReportingCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var report: ReportOptions
+    @OptionGroup var history: HistoryOptions
     @OptionGroup var console: ConsoleOptions
 
     func validate() throws {
@@ -75,6 +76,14 @@ struct RunCommand: ReportingCommand {
                     output: RunFolder.plan(URL(fileURLWithPath: out), force: report.force)))
         }
         if connection.insecure { logger.warning("TLS certificate verification is off (--insecure)") }
+        let runHistory = try history.location(configuration).map { file in
+            try RunHistory(
+                file: file,
+                scope: RecordedRun.scope(
+                    override: configuration.historyScope, endpointHost: settings.endpoint.host,
+                    manifestName: manifest?.info.name, discoverState: self.state, discovered: self.discover),
+                records: true)
+        }
         let folder = try RunFolder.prepare(URL(fileURLWithPath: out), force: report.force)
         let writer = ReportWriter(
             output: folder.staging, templates: templates,
@@ -82,7 +91,7 @@ struct RunCommand: ReportingCommand {
             generatedAt: ReportTime.generationTime())
         let job = ReportJob(
             reports: reports, folder: folder, writer: writer, failOnInconsistent: report.failOnInconsistent,
-            logger: logger, progress: ProgressDisplay(logger: logger, quiet: console.quiet))
+            logger: logger, progress: ProgressDisplay(logger: logger, quiet: console.quiet), history: runHistory)
         let (discover, state) = (discover, state)
         let outcome: RunOutcome
         do {

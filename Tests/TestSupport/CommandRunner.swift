@@ -38,7 +38,11 @@ public enum CommandRunner {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        // A run's history goes to its scratch folder unless the test says where: never into the real home.
+        var base = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8",
+            "XDG_STATE_HOME": scratch.appendingPathComponent("state").path,
+        ]
         base.merge(environment) { $1 }
         process.environment = base
         if let directory { process.currentDirectoryURL = directory }

@@ -13,6 +13,10 @@ public struct ReportConfiguration: Sendable, Hashable {
     public var retries: Int?
     public var batchSize: Int?
     public var reports: [ReportDefinition]
+    /// `history:`, the history database file (SPEC 6).
+    public var history: String?
+    /// `history_scope:`, the scope that replaces endpoint host plus manifest name (SPEC 6).
+    public var historyScope: String?
 
     public init(
         endpoint: String? = nil, region: String? = nil, concurrency: Int? = nil, rate: Double? = nil,
@@ -27,7 +31,9 @@ public struct ReportConfiguration: Sendable, Hashable {
         self.reports = reports
     }
 
-    static let topLevelKeys: Set<String> = ["endpoint", "region", "concurrency", "rate", "retries", "batch_size", "reports"]
+    static let topLevelKeys: Set<String> = [
+        "endpoint", "region", "concurrency", "rate", "retries", "batch_size", "reports", "history", "history_scope",
+    ]
     static let reportKeys: Set<String> = [
         "name", "language", "formats", "title", "timezone", "customer", "project", "reference", "prepared_by",
         "remarks", "include",
@@ -56,6 +62,8 @@ public struct ReportConfiguration: Sendable, Hashable {
             case "retries": retries = reader.integer(value, key, in: 0...20)
             case "batch_size": batchSize = reader.integer(value, key, in: 1...ExportBatch.maximumSize)
             case "reports": reports = reader.reports(value)
+            case "history": history = reader.string(value, key)
+            case "history_scope": historyScope = reader.string(value, key)
             default: reader.fail(keyNode, "unknown setting '\(key)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
             }
         }

@@ -33,6 +33,6 @@ public struct CSVReportRenderer: ReportRenderer {
                 }
             }
         }
-        return [servers, directories]
+        return [servers, directories] + (try renderChanges(context, to: output))
     }
 }
