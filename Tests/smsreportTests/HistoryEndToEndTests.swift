@@ -5,15 +5,17 @@ import TestSupport
 
 /// Nightly runs against a mock world that changes between nights: history, changes and the trend.
 @Suite struct HistoryEndToEndTests {
-    /// Server keys as the aggregation forms them, with their statuses in `world` (verified servers only).
-    static func inconsistentKeys(_ world: MockWorld) -> (inconsistent: Set<String>, consistent: Set<String>) {
-        var inconsistent: Set<String> = []
-        var verified: Set<String> = []
-        for task in world.tasks where !task.directories.isEmpty {
-            verified.insert("id:" + task.sourceID)
-            if task.hasDifferences { inconsistent.insert("id:" + task.sourceID) }
+    /// Each server's status in `world`, keyed as the aggregation keys them (the source ID): inconsistent when
+    /// some task differs, else not verified when some task has no result, else consistent.
+    static func statuses(_ world: MockWorld) -> [String: String] {
+        var statuses: [String: String] = [:]
+        for task in world.tasks {
+            let status = task.hasDifferences ? "inconsistent" : task.directories.isEmpty ? "not_verified" : "consistent"
+            let rank = ["inconsistent": 0, "not_verified": 1, "consistent": 2]
+            if let known = statuses[task.sourceID], rank[known]! <= rank[status]! { continue }
+            statuses[task.sourceID] = status
         }
-        return (inconsistent, verified.subtracting(inconsistent))
+        return statuses
     }
 
     static func summary(_ folder: URL) throws -> [String: Any] {
@@ -47,20 +49,24 @@ import TestSupport
         let firstChanges = try #require(first["changes"] as? [String: Any])
         #expect(firstChanges["previous_run"] is NSNull)
 
-        let (before, after) = (Self.inconsistentKeys(worlds[1]), Self.inconsistentKeys(worlds[2]))
-        let expectedNew = after.inconsistent.intersection(before.consistent).sorted()
-        let expectedResolved = before.inconsistent.intersection(after.consistent).sorted()
-        #expect(!expectedNew.isEmpty || !expectedResolved.isEmpty)
+        let (before, after) = (Self.statuses(worlds[1]), Self.statuses(worlds[2]))
+        func keys(_ test: (String, String) -> Bool) -> [String] {
+            after.keys.filter { test(before[$0]!, after[$0]!) }.sorted()
+        }
+        let expectedNew = keys { $0 != "inconsistent" && $1 == "inconsistent" }
+        let expectedResolved = keys { $0 == "inconsistent" && $1 == "consistent" }
+        let expectedVerified = keys { $0 == "not_verified" && $1 != "not_verified" }
+        #expect(!expectedNew.isEmpty && !expectedResolved.isEmpty)
         let third = try Self.summary(folder.appendingPathComponent("night-2"))
         let changes = try #require(third["changes"] as? [String: Any])
         #expect(changes["previous_run"] is String)
         #expect((changes["newly_inconsistent"] as? [String])?.sorted() == expectedNew)
         #expect((changes["resolved"] as? [String])?.sorted() == expectedResolved)
-        #expect((changes["newly_verified"] as? [String]) == [])
+        #expect((changes["newly_verified"] as? [String])?.sorted() == expectedVerified)
         #expect((changes["new_servers"] as? [String]) == [])
         #expect((changes["gone"] as? [String]) == [])
         let still = try #require(changes["still_inconsistent"] as? [[String: Any]])
-        #expect(Set(still.compactMap { $0["server"] as? String }) == after.inconsistent)
+        #expect(Set(still.compactMap { $0["server"] as? String }) == Set(after.keys.filter { after[$0] == "inconsistent" }))
 
         let html = try String(contentsOf: folder.appendingPathComponent("night-2/r.html"), encoding: .utf8)
         #expect(html.components(separatedBy: #"<g class="trend-run">"#).count - 1 == 3)
