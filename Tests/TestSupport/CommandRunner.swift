@@ -22,6 +22,11 @@ public enum CommandRunner {
         return folder.appendingPathComponent("smsreport")
     }
 
+    /// A state folder in the temporary directory for runners that build their own environment, so that no
+    /// test records history into the real `~/.local/state`.
+    public static let testStateHome = FileManager.default.temporaryDirectory
+        .appendingPathComponent("smsreport-test-state-\(UUID().uuidString)")
+
     /// Runs `smsreport arguments…` with `environment` added to a minimal one (no inherited credentials),
     /// optional stdin, in `directory`; output goes through files so a chatty child never blocks on a pipe.
     public static func run(
