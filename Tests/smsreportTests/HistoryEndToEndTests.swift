@@ -80,6 +80,12 @@ import TestSupport
         #expect(runs.count == 3)
         #expect(runs.allSatisfy { $0["scope"] as? String == "nightly-e2e" && $0["exit_code"] as? Int == 0 })
         #expect(runs.allSatisfy { ($0["started_at"] as? String)?.hasSuffix("Z") == true && $0["totals"] is [String: Any] })
+        let started = runs.compactMap { $0["started_at"] as? String }
+        #expect(started == started.sorted(by: >))
+        let table = try await CommandRunner.run(["history", "--history", history.path, "--scope", "nightly-e2e"])
+        let lines = table.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("STARTED (UTC)") == true)
+        #expect(lines.count == 4 && lines.dropFirst().allSatisfy { $0.hasSuffix("nightly-e2e") })
         let text = try await CommandRunner.run(["history", "--history", history.path, "--scope", "other"])
         #expect(text.stdout.contains("no runs recorded"))
     }
@@ -98,6 +104,9 @@ import TestSupport
         }
         #expect(result.exitCode == 0, Comment(rawValue: result.stderr))
         #expect(!FileManager.default.fileExists(atPath: state.appendingPathComponent("smsreport/history.sqlite").path))
+        let both = try await CommandRunner.run(
+            ["run", "--manifest", manifest.path, "--out", out.path, "--no-history", "--history", "x.sqlite"])
+        #expect(both.exitCode == 2 && both.stderr.contains("--no-history"))
         let history = folder.appendingPathComponent("h.sqlite")
         let render = try await CommandRunner.run(
             ["render", "--results", out.appendingPathComponent("results.json").path, "--history", history.path])
