@@ -70,7 +70,8 @@ struct ReportJob {
             finishedAt: reproducible ? RunRecord.now() : finishedAt,
             endpointHost: snapshot.run.endpointHost, manifest: snapshot.run.manifest, reports: reports,
             totals: RunSummary.Totals(aggregate.totals))
-        let recorded = try history?.changes(summary: summary, aggregate: aggregate, runStartedAt: snapshot.run.startedAt)
+        let recorded = try history?.changes(
+            summary: summary, aggregate: aggregate, runStartedAt: snapshot.run.startedAt)
         if let recorded { summary.changes = recorded.changes.summary }
         _ = try writer.render(reports, snapshot: snapshot, summary: aggregate, changes: recorded?.changes)
         // A signal during rendering: the earlier set stays, the staged one is discarded by the caller.

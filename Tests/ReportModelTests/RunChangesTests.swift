@@ -10,7 +10,9 @@ import Testing
             scope: "host m.csv", startedAt: Date(timeIntervalSince1970: seconds),
             finishedAt: Date(timeIntervalSince1970: seconds + 1), toolVersion: "t", manifestSHA256: nil, exitCode: 0,
             totals: RunSummary.Totals(),
-            servers: servers.map { RecordedRun.Server(key: $0.0, name: "n-\($0.0)", status: $0.1, inconsistentRuns: $0.2) })
+            servers: servers.map {
+                RecordedRun.Server(key: $0.0, name: "n-\($0.0)", status: $0.1, inconsistentRuns: $0.2)
+            })
     }
 
     /// Every status to every status (25 transitions), each checked against SPEC 6's definitions written out.
@@ -35,8 +37,12 @@ import Testing
     }
 
     @Test func sampleTransitionsByName() {
-        let previous = Self.run([("a", "consistent", 0), ("b", "inconsistent", 2), ("c", "not_verified", 0), ("d", "error", 0)])
-        let current = Self.run([("a", "inconsistent", 1), ("b", "accepted", 0), ("c", "consistent", 0), ("e", "consistent", 0)])
+        let previous = Self.run([
+            ("a", "consistent", 0), ("b", "inconsistent", 2), ("c", "not_verified", 0), ("d", "error", 0),
+        ])
+        let current = Self.run([
+            ("a", "inconsistent", 1), ("b", "accepted", 0), ("c", "consistent", 0), ("e", "consistent", 0),
+        ])
         let changes = RunChanges.between(previous: previous, current: current)
         #expect(changes.newlyInconsistent.map(\.key) == ["a"])
         #expect(changes.resolved.map(\.key) == ["b"])
@@ -88,14 +94,25 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(changes.summary), as: UTF8.self)
-        #expect(json.contains(#""still_inconsistent":[{"runs":5,"server":"b"},{"runs":2,"server":"a"},{"runs":1,"server":"c"}]"#))
+        #expect(
+            json.contains(
+                #""still_inconsistent":[{"runs":5,"server":"b"},{"runs":2,"server":"a"},{"runs":1,"server":"c"}]"#))
         #expect(json.contains(#""newly_inconsistent":["c"]"#) == false)  // c is new, listed under new_servers
         #expect(json.contains(#""new_servers":["c"]"#))
     }
 
     @Test func scopeIsHostAndManifestOrDiscoveryOrOverride() {
-        #expect(RecordedRun.scope(override: nil, endpointHost: "h", manifestName: "m.csv", discoverState: nil, discovered: false) == "h m.csv")
-        #expect(RecordedRun.scope(override: nil, endpointHost: "h", manifestName: "discover", discoverState: "MIGRATE_SUCCESS", discovered: true) == "h discover:MIGRATE_SUCCESS")
-        #expect(RecordedRun.scope(override: "nightly", endpointHost: "h", manifestName: "m.csv", discoverState: nil, discovered: false) == "nightly")
+        #expect(
+            RecordedRun.scope(
+                override: nil, endpointHost: "h", manifestName: "m.csv", discoverState: nil, discovered: false)
+                == "h m.csv")
+        #expect(
+            RecordedRun.scope(
+                override: nil, endpointHost: "h", manifestName: "discover", discoverState: "MIGRATE_SUCCESS",
+                discovered: true) == "h discover:MIGRATE_SUCCESS")
+        #expect(
+            RecordedRun.scope(
+                override: "nightly", endpointHost: "h", manifestName: "m.csv", discoverState: nil, discovered: false)
+                == "nightly")
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import SMSMock
-import Testing
 import TestSupport
+import Testing
 
 /// Nightly runs against a mock world that changes between nights: history, changes and the trend.
 @Suite struct HistoryEndToEndTests {
@@ -66,7 +66,8 @@ import TestSupport
         #expect((changes["new_servers"] as? [String]) == [])
         #expect((changes["gone"] as? [String]) == [])
         let still = try #require(changes["still_inconsistent"] as? [[String: Any]])
-        #expect(Set(still.compactMap { $0["server"] as? String }) == Set(after.keys.filter { after[$0] == "inconsistent" }))
+        #expect(
+            Set(still.compactMap { $0["server"] as? String }) == Set(after.keys.filter { after[$0] == "inconsistent" }))
 
         let html = try String(contentsOf: folder.appendingPathComponent("night-2/r.html"), encoding: .utf8)
         #expect(html.components(separatedBy: #"<g class="trend-run">"#).count - 1 == 3)
@@ -79,7 +80,8 @@ import TestSupport
         let runs = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]])
         #expect(runs.count == 3)
         #expect(runs.allSatisfy { $0["scope"] as? String == "nightly-e2e" && $0["exit_code"] as? Int == 0 })
-        #expect(runs.allSatisfy { ($0["started_at"] as? String)?.hasSuffix("Z") == true && $0["totals"] is [String: Any] })
+        #expect(
+            runs.allSatisfy { ($0["started_at"] as? String)?.hasSuffix("Z") == true && $0["totals"] is [String: Any] })
         let started = runs.compactMap { $0["started_at"] as? String }
         #expect(started == started.sorted(by: >))
         let table = try await CommandRunner.run(["history", "--history", history.path, "--scope", "nightly-e2e"])
@@ -99,7 +101,10 @@ import TestSupport
         let out = folder.appendingPathComponent("out")
         let (result, _) = try await EndToEndTests.withMock(world) { endpoint in
             try await CommandRunner.run(
-                ["run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", out.path, "--no-history"],
+                [
+                    "run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", out.path,
+                    "--no-history",
+                ],
                 environment: ["HUAWEICLOUD_AUTH_TOKEN": EndToEndTests.token, "XDG_STATE_HOME": state.path])
         }
         #expect(result.exitCode == 0, Comment(rawValue: result.stderr))

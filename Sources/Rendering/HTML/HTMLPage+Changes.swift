@@ -28,7 +28,9 @@ extension HTMLPage {
             try html.element("table", ["class": "grid changes"]) {
                 try html.element("thead") {
                     try html.element("tr") {
-                        for name in ReportTables.changesHeader(strings) { try html.element("th", ["scope": "col"], text: name) }
+                        for name in ReportTables.changesHeader(strings) {
+                            try html.element("th", ["scope": "col"], text: name)
+                        }
                     }
                 }
                 try html.element("tbody") {
@@ -60,7 +62,8 @@ extension HTMLPage {
         let statuses = RunSummary.Totals.statusKeys
         let (width, height, top) = (600.0, 160.0, 10.0)
         let step = width / Double(max(points.count, 1))
-        let highest = max(points.map { point in statuses.reduce(0) { $0 + max(point.byStatus[$1] ?? 0, 0) } }.max() ?? 0, 1)
+        let highest = max(
+            points.map { point in statuses.reduce(0) { $0 + max(point.byStatus[$1] ?? 0, 0) } }.max() ?? 0, 1)
         try html.element("figure", ["class": "trend"]) {
             try html.element("figcaption", text: strings[.changesTrendHeading])
             try html.element(
@@ -69,7 +72,8 @@ extension HTMLPage {
                 for (index, point) in points.enumerated() {
                     let x = Double(index) * step + step * 0.15
                     try html.element("g", ["class": "trend-run"]) {
-                        let label = ReportTime.iso8601(point.startedAt) + " · "
+                        let label =
+                            ReportTime.iso8601(point.startedAt) + " · "
                             + statuses.map { "\($0) \(point.byStatus[$0] ?? 0)" }.joined(separator: ", ")
                         try html.element("title", text: label)
                         var y = top + height
@@ -88,7 +92,8 @@ extension HTMLPage {
                         }
                     }
                 }
-                try html.element("text", ["class": "trend-axis", "x": "0", "y": "186"], text: time(points[0].startedAt))
+                try html.element(
+                    "text", ["class": "trend-axis", "x": "0", "y": "186"], text: time(points[0].startedAt))
                 try html.element(
                     "text", ["class": "trend-axis", "x": "600", "y": "186", "text-anchor": "end"],
                     text: time(points[points.count - 1].startedAt))

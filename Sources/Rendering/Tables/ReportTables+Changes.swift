@@ -22,10 +22,12 @@ extension ReportTables {
 
     /// The rows in SPEC 6 order: newly inconsistent, resolved, newly verified, new, gone, then still inconsistent.
     static func changeRows(_ changes: RunChanges) -> [ChangeRow] {
-        let runs = Dictionary(changes.stillInconsistent.map { ($0.key, $0.runs) }, uniquingKeysWith: { first, _ in first })
+        let runs = Dictionary(
+            changes.stillInconsistent.map { ($0.key, $0.runs) }, uniquingKeysWith: { first, _ in first })
         func rows(_ kind: StringKey, _ list: [RunChanges.Change]) -> [ChangeRow] {
             list.map {
-                ChangeRow(kind: kind, key: $0.key, name: $0.name, before: $0.before, after: $0.after, runs: runs[$0.key])
+                ChangeRow(
+                    kind: kind, key: $0.key, name: $0.name, before: $0.before, after: $0.after, runs: runs[$0.key])
             }
         }
         let newlyInconsistent = Set(changes.newlyInconsistent.map(\.key))

@@ -33,7 +33,9 @@ public struct RunChanges: Sendable, Hashable {
     /// Every server that appears in some list of changes (still-inconsistent ones aside), by key, once.
     public var changedServers: [Change] {
         var seen: Set<String> = []
-        return (newlyInconsistent + resolved + newlyVerified + newServers + gone).filter { seen.insert($0.key).inserted }
+        return (newlyInconsistent + resolved + newlyVerified + newServers + gone).filter {
+            seen.insert($0.key).inserted
+        }
     }
 
     /// One server's change: its key, name and status before and after (nil where it was not in that run).
@@ -105,9 +107,13 @@ extension RunChanges {
                 continue
             }
             let change = Change(key: server.key, name: server.name, before: old.status, after: server.status)
-            if server.status == "inconsistent" && old.status != "inconsistent" { changes.newlyInconsistent.append(change) }
+            if server.status == "inconsistent" && old.status != "inconsistent" {
+                changes.newlyInconsistent.append(change)
+            }
             if broken.contains(old.status) && fixed.contains(server.status) { changes.resolved.append(change) }
-            if !verified.contains(old.status) && verified.contains(server.status) { changes.newlyVerified.append(change) }
+            if !verified.contains(old.status) && verified.contains(server.status) {
+                changes.newlyVerified.append(change)
+            }
         }
         for old in previous.servers where now[old.key] == nil {
             changes.gone.append(Change(key: old.key, name: old.name, before: old.status, after: nil))

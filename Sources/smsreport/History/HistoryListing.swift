@@ -53,7 +53,9 @@ enum HistoryListing {
         return String(decoding: try encoder.encode(runs.map(Entry.init)), as: UTF8.self)
     }
 
-    static let columns = ["STARTED (UTC)", "EXIT", "SERVERS", "INCONS.", "ERROR", "NOT VER.", "ACCEPTED", "CONSIST.", "SCOPE"]
+    static let columns = [
+        "STARTED (UTC)", "EXIT", "SERVERS", "INCONS.", "ERROR", "NOT VER.", "ACCEPTED", "CONSIST.", "SCOPE",
+    ]
 
     /// The runs as an aligned text table, or a line saying there are none.
     static func table(_ runs: [RecordedRun], file: String) -> String {

@@ -11,16 +11,23 @@ import Testing
                 startedAt: Date(timeIntervalSince1970: 1_794_900_000 + Double($0) * 86_400),
                 byStatus: ["inconsistent": 1 + $0, "consistent": 3, "error": 0, "not_verified": 1, "accepted": 0])
         }
-        var changes = RunChanges(previousRun: previous ? Date(timeIntervalSince1970: 1_794_900_000) : nil, trend: points)
+        var changes = RunChanges(
+            previousRun: previous ? Date(timeIntervalSince1970: 1_794_900_000) : nil, trend: points)
         if previous {
-            changes.newlyInconsistent = [.init(key: "id:s-1", name: "=HYPERLINK(\"x\")", before: "consistent", after: "inconsistent")]
+            changes.newlyInconsistent = [
+                .init(key: "id:s-1", name: "=HYPERLINK(\"x\")", before: "consistent", after: "inconsistent")
+            ]
             changes.gone = [.init(key: "id:s-9", name: "old-09", before: "error", after: nil)]
         }
-        changes.stillInconsistent = [.init(key: "id:s-1", name: "=HYPERLINK(\"x\")", runs: 1), .init(key: "id:s-2", name: "db", runs: 4)]
+        changes.stillInconsistent = [
+            .init(key: "id:s-1", name: "=HYPERLINK(\"x\")", runs: 1), .init(key: "id:s-2", name: "db", runs: 4),
+        ]
         return changes
     }
 
-    static func context(_ language: ReportLanguage, _ changes: RunChanges?, formats: [ReportFormat]) throws -> RenderContext {
+    static func context(_ language: ReportLanguage, _ changes: RunChanges?, formats: [ReportFormat]) throws
+        -> RenderContext
+    {
         let templates = HTMLRendering.templates()
         let snapshot = HTMLRendering.plain()
         return RenderContext(
@@ -31,11 +38,13 @@ import Testing
     }
 
     static func folder() throws -> OutputFolder {
-        try OutputFolder(url: FileManager.default.temporaryDirectory.appendingPathComponent("changes-\(UUID().uuidString)"))
+        try OutputFolder(
+            url: FileManager.default.temporaryDirectory.appendingPathComponent("changes-\(UUID().uuidString)"))
     }
 
     @Test func changesCSVNeutralisesFormulasAndListsEveryRow() throws {
-        let urls = try CSVReportRenderer().render(try Self.context(.enUS, Self.changes(previous: true), formats: [.csv]), to: try Self.folder())
+        let urls = try CSVReportRenderer().render(
+            try Self.context(.enUS, Self.changes(previous: true), formats: [.csv]), to: try Self.folder())
         let file = try #require(urls.first { $0.lastPathComponent == "r-changes.csv" })
         let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
         let lines = text.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
@@ -49,11 +58,14 @@ import Testing
     @Test func noHistoryWritesNoChangesFile() throws {
         let urls = try CSVReportRenderer().render(try Self.context(.enUS, nil, formats: [.csv]), to: try Self.folder())
         #expect(!urls.contains { $0.lastPathComponent.hasSuffix("-changes.csv") })
-        let html = try HTMLReportRenderer().render(try Self.context(.enUS, nil, formats: [.html]), to: try Self.folder())
+        let html = try HTMLReportRenderer().render(
+            try Self.context(.enUS, nil, formats: [.html]), to: try Self.folder())
         #expect(!(try String(contentsOf: html[0], encoding: .utf8)).contains(#"id="changes""#))
     }
 
-    @Test(arguments: [ReportLanguage.enUS, .zhCN]) func htmlShowsChangesAndATrendPointPerRun(_ language: ReportLanguage) throws {
+    @Test(arguments: [ReportLanguage.enUS, .zhCN]) func htmlShowsChangesAndATrendPointPerRun(_ language: ReportLanguage)
+        throws
+    {
         let context = try Self.context(language, Self.changes(previous: true), formats: [.html])
         let url = try HTMLReportRenderer().render(context, to: try Self.folder())[0]
         let html = try String(contentsOf: url, encoding: .utf8)
@@ -69,7 +81,8 @@ import Testing
 
     @Test func firstRunSaysThereIsNothingToCompareWith() throws {
         let context = try Self.context(.zhCN, Self.changes(previous: false), formats: [.html])
-        let html = try String(contentsOf: try HTMLReportRenderer().render(context, to: try Self.folder())[0], encoding: .utf8)
+        let html = try String(
+            contentsOf: try HTMLReportRenderer().render(context, to: try Self.folder())[0], encoding: .utf8)
         #expect(html.contains(context.strings[.changesFirstRun]))
         #expect(HTMLRendering.count(#"class="change-row""#, in: html) == 0)
     }
