@@ -97,3 +97,19 @@ import Testing
         }
     }
 }
+
+@Suite struct ChangesSheetTests {
+    @Test(arguments: [ReportLanguage.enUS, .zhCN]) func theWorkbookHasAChangesSheetAfterTheOverview(
+        _ language: ReportLanguage
+    ) throws {
+        var context = try XLSXFixture.context(language)
+        context.changes = ChangesRenderingTests.changes(previous: true)
+        let reader = try WorkbookReader(url: try XLSXFixture.render(context))
+        let names = try reader.sheetNames()
+        #expect(names.count > 1 && names[1] == context.strings[.changesSheet])
+        let rows = try reader.rows(ofSheet: 2)
+        #expect(rows.count == 4)  // header, newly inconsistent, gone, still inconsistent
+        let withoutHistory = try WorkbookReader(url: try XLSXFixture.render(try XLSXFixture.context(language)))
+        #expect(!(try withoutHistory.sheetNames()).contains(context.strings[.changesSheet]))
+    }
+}
