@@ -70,7 +70,9 @@ extension HTMLPage {
                 "svg", ["viewBox": "0 0 600 190", "role": "img", "aria-label": caption, "class": "trend-chart"]
             ) {
                 for (index, point) in points.enumerated() {
-                    let x = Double(index) * step + step * 0.15
+                    // Columns stay narrow when there are few runs, centred in their share of the width.
+                    let barWidth = min(step * 0.7, 36)
+                    let x = Double(index) * step + (step - barWidth) / 2
                     try html.element("g", ["class": "trend-run"]) {
                         let label =
                             ReportTime.iso8601(point.startedAt) + " · "
@@ -86,7 +88,7 @@ extension HTMLPage {
                                 "rect",
                                 [
                                     "class": "trend-bar s-\(status)", "x": HTMLNumbers.coordinate(x),
-                                    "y": HTMLNumbers.coordinate(y), "width": HTMLNumbers.coordinate(step * 0.7),
+                                    "y": HTMLNumbers.coordinate(y), "width": HTMLNumbers.coordinate(barWidth),
                                     "height": HTMLNumbers.coordinate(sliceHeight),
                                 ])
                         }
