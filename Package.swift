@@ -22,13 +22,14 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The command line: flags → options, commands, exit codes. The only importer of ArgumentParser.
         .executableTarget(
             name: "smsreport",
             dependencies: [
-                "Pipeline", "Rendering", "ReportModel", "ReportTemplates", "SMSAPI", "SMSMock",
+                "Pipeline", "Rendering", "ReportModel", "ReportTemplates", "SMSAPI", "SMSMock", "History",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -98,6 +99,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The run history: one SQLite database (GRDB), recorded and read by the executable only.
+        .target(
+            name: "History",
+            dependencies: ["ReportModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Pure values: snapshot, server summaries, aggregation, report definitions, string tables.
         .target(name: "ReportModel"),
         // libxml2, imported by one Swift file per use: the writer (Rendering/XML/XMLStreamWriter.swift) and the
@@ -120,6 +126,7 @@ let package = Package(
             path: "Tests/TestSupport",
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "HistoryTests", dependencies: ["History", "ReportModel"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(name: "SMSAPITests", dependencies: ["SMSAPI", "TestSupport"]),
         .testTarget(name: "SMSMockTests", dependencies: ["SMSMock", "SMSAPI", "TestSupport"]),

@@ -11,11 +11,14 @@ public struct RenderContext: Sendable {
     /// The time shown as "generated at" and stamped into files: `SOURCE_DATE_EPOCH` when set.
     public var generatedAt: Date
     public var options: RenderOptions
+    /// What changed since the previous run and the trend; nil without history.
+    public var changes: RunChanges?
 
     public init(
         report: ReportDefinition, strings: StringTable, snapshot: ResultsSnapshot, summary: ConsistencySummary,
-        templates: TemplateSet, generatedAt: Date, options: RenderOptions = RenderOptions()
+        templates: TemplateSet, generatedAt: Date, options: RenderOptions = RenderOptions(), changes: RunChanges? = nil
     ) {
+        self.changes = changes
         self.report = report
         self.strings = strings
         self.snapshot = snapshot

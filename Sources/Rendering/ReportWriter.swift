@@ -26,13 +26,15 @@ public struct ReportWriter: Sendable {
     /// Renders each report in each of its formats from `summary` (the snapshot's, computed once by the caller);
     /// returns the files written, in order.
     public func render(
-        _ reports: [ReportDefinition], snapshot: ResultsSnapshot, summary: ConsistencySummary
+        _ reports: [ReportDefinition], snapshot: ResultsSnapshot, summary: ConsistencySummary,
+        changes: RunChanges? = nil
     ) throws -> [URL] {
         var files: [URL] = []
         for report in reports {
             let context = RenderContext(
                 report: report, strings: try templates.strings(for: report.language), snapshot: snapshot,
-                summary: summary, templates: templates, generatedAt: generatedAt, options: options)
+                summary: summary, templates: templates, generatedAt: generatedAt, options: options,
+                changes: changes)
             for format in report.formats {
                 files += try ReportRenderers.renderer(for: format).render(context, to: output)
             }

@@ -65,6 +65,28 @@ public enum StringKey: String, CaseIterable, Sendable {
     case includeProblemsNote = "include.problems_note"
     case includeProblemsEmpty = "include.problems_empty"
 
+    // MARK: Changes since the previous run (history)
+    case changesHeading = "changes.heading"
+    case changesFirstRun = "changes.first_run"
+    case changesPreviousRun = "changes.previous_run"
+    case changesNone = "changes.none"
+    case changesNewlyInconsistent = "changes.newly_inconsistent"
+    case changesResolved = "changes.resolved"
+    case changesNewlyVerified = "changes.newly_verified"
+    case changesNewServer = "changes.new_server"
+    case changesGone = "changes.gone"
+    case changesStillInconsistent = "changes.still_inconsistent"
+    case changesColumnChange = "changes.column.change"
+    case changesColumnKey = "changes.column.key"
+    case changesColumnBefore = "changes.column.before"
+    case changesColumnAfter = "changes.column.after"
+    case changesColumnRuns = "changes.column.runs"
+    case changesAbsent = "changes.absent"
+    case changesTrendHeading = "changes.trend_heading"
+    /// `{0}` is the number of runs shown.
+    case changesTrendCaption = "changes.trend_caption"
+    case changesSheet = "changes.sheet"
+
     // MARK: Method statement
     case methodHeading = "method.heading"
     case methodCompares = "method.compares"

@@ -15,7 +15,9 @@ struct DemoCommand: ReportingCommand {
         abstract: "Run the whole pipeline against the built-in mock API and write sample reports.",
         discussion: """
             Starts the mock SMS API on an ephemeral loopback port, reads samples/manifest.csv and \
-            samples/smsreport.yaml (a Chinese and an English report), and writes everything to --out. The mock \
+            samples/smsreport.yaml (a Chinese and an English report), and writes everything to --out. It runs \
+            two nights against a world that changes in between (with a history of its own, deleted afterwards), \
+            so that the reports show what changed since the previous run. The mock \
             throttles now and then and does not know one task, so the reports show a retry-recovered run with \
             one error row; the demo exits 0 when every report was written.
             """)
@@ -39,11 +41,6 @@ struct DemoCommand: ReportingCommand {
         let reports = configuration.reports
         let templates = try TemplateSet.resolve(override: nil)
         try templates.check(for: reports)
-        let runFolder = try RunFolder.prepare(URL(fileURLWithPath: out), force: false)
-        let writer = ReportWriter(
-            output: runFolder.staging, templates: templates, options: RenderOptions(),
-            generatedAt: ReportTime.generationTime())
-
         let token = "demo-" + UUID().uuidString
         var options = MockOptions(token: token)
         options.faults.throttleEveryNth = 25
@@ -54,16 +51,36 @@ struct DemoCommand: ReportingCommand {
         let pipelineOptions = PipelineRun.Options(
             languages: Array(Set(reports.map(\.language))).sorted(), concurrency: configuration.concurrency ?? 8,
             toolVersion: ToolVersion.current)
-        let job = ReportJob(
-            reports: reports, folder: runFolder, writer: writer, policy: ReportPolicy(waivers: configuration.waivers), logger: logger,
-            progress: ProgressDisplay(logger: logger, quiet: console.quiet))
-        defer { runFolder.discard() }
-        let outcome = try await MockServer.withRunning(world: world, options: options, logger: Logger(label: "mock", factory: { _ in SwiftLogNoOpLogHandler() })) { mock in
-            logger.info("mock API listening", metadata: ["endpoint": "\(mock.endpoint.url)"])
-            return try await SMSClient.withClient(endpoint: mock.endpoint, credentials: .token(token), logger: logger) {
-                client in try await job.run(manifest, client: client, endpoint: mock.endpoint, options: pipelineOptions)
+        // Two nights against a world that changes in between, recorded in a history of the demo's own (never
+        // the user's), so that the second night's reports show what changed.
+        let historyFolder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("smsreport-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: historyFolder) }
+        let history = try RunHistory(
+            file: historyFolder.appendingPathComponent("history.sqlite"), scope: "demo manifest.csv", records: true)
+        var outcome: RunOutcome?
+        for night in 1...2 {
+            let runFolder = try RunFolder.prepare(URL(fileURLWithPath: out), force: false)
+            defer { runFolder.discard() }
+            let writer = ReportWriter(
+                output: runFolder.staging, templates: templates, options: RenderOptions(),
+                generatedAt: ReportTime.generationTime())
+            let job = ReportJob(
+                reports: reports, folder: runFolder, writer: writer,
+                policy: ReportPolicy(waivers: configuration.waivers), logger: logger,
+                progress: ProgressDisplay(logger: logger, quiet: console.quiet), history: history)
+            let quietMock = Logger(label: "mock", factory: { _ in SwiftLogNoOpLogHandler() })
+            outcome = try await MockServer.withRunning(world: world.atEpoch(night), options: options, logger: quietMock) {
+                mock in
+                logger.info("mock API listening", metadata: ["endpoint": "\(mock.endpoint.url)", "night": "\(night)"])
+                return try await SMSClient.withClient(
+                    endpoint: mock.endpoint, credentials: .token(token), logger: logger
+                ) { client in
+                    try await job.run(manifest, client: client, endpoint: mock.endpoint, options: pipelineOptions)
+                }
             }
         }
+        guard let outcome else { return }
         if console.json {
             RunRecord.shared.printFinished(outcome.summary)
         } else {

@@ -29,6 +29,11 @@ struct MockServerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A JSON file of tasks and results instead of a synthetic world.", valueName: "file"))
     var world: String?
 
+    @Option(
+        name: .customLong("world-epoch"),
+        help: "Flip a deterministic set of servers of the world (0: as is), so that runs see it change.")
+    var worldEpoch = 0
+
     @Option(help: "The accepted X-Auth-Token.")
     var token: String?
 
@@ -111,7 +116,7 @@ struct MockServerCommand: AsyncParsableCommand {
                 "give --token or --ak and --sk (or set HUAWEICLOUD_AUTH_TOKEN or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK)"
             )
         }
-        let mockWorld: MockWorld
+        var mockWorld: MockWorld
         if let world {
             do {
                 mockWorld = try MockWorld.load(jsonFile: URL(fileURLWithPath: world))
@@ -121,6 +126,7 @@ struct MockServerCommand: AsyncParsableCommand {
         } else {
             mockWorld = MockWorld.synthetic(taskCount: tasks, seed: seed)
         }
+        mockWorld = mockWorld.atEpoch(worldEpoch)
         let logger = Logger(label: "smsreport.mock-server", factory: { StreamLogHandler.standardError(label: $0) })
         let tls = tlsCert.flatMap { cert in tlsKey.map { MockTLS(certificatePath: cert, keyPath: $0) } }
         let scheme = tls == nil ? "http" : "https"

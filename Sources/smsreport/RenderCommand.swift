@@ -22,6 +22,8 @@ struct RenderCommand: ReportingCommand {
     var out: String?
 
     @OptionGroup var report: ReportOptions
+    @Option(name: .customLong("history"), help: "History database to compare with (read only; render never records).")
+    var historyFile: String?
     @OptionGroup var console: ConsoleOptions
 
     func execute() async throws {
@@ -55,9 +57,19 @@ struct RenderCommand: ReportingCommand {
             output: folder.staging, templates: templates,
             options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark, browser: browser),
             generatedAt: ReportTime.generationTime())
+        // Only an explicit --history is read: a re-render stays reproducible from its inputs alone.
+        let runHistory = try historyFile.map { file in
+            try RunHistory(
+                file: URL(fileURLWithPath: file),
+                scope: RecordedRun.scope(
+                    override: configuration.historyScope, endpointHost: snapshot.run.endpointHost,
+                    manifestName: snapshot.run.manifest.name, discoverState: nil,
+                    discovered: snapshot.run.manifest.name == "discover"),
+                records: false)
+        }
         let job = ReportJob(
             reports: reports, folder: folder, writer: writer, policy: policy,
-            logger: logger, progress: ProgressDisplay(logger: logger, quiet: true))
+            logger: logger, progress: ProgressDisplay(logger: logger, quiet: true), history: runHistory)
         let outcome: RunOutcome
         do {
             outcome = try await Interruption.run(cleanUp: folder.discard) {

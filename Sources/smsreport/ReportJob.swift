@@ -14,11 +14,14 @@ struct ReportJob {
     let policy: ReportPolicy
     let logger: Logger
     let progress: ProgressDisplay
+    /// The run history to compare with (and, for `run`, to record into); nil with `--no-history`.
+    let history: RunHistory?
 
     init(
         reports: [ReportDefinition], folder: RunFolder, writer: ReportWriter, policy: ReportPolicy, logger: Logger,
-        progress: ProgressDisplay
+        progress: ProgressDisplay, history: RunHistory? = nil
     ) {
+        self.history = history
         self.reports = reports
         self.folder = folder
         self.writer = writer
@@ -59,29 +62,34 @@ struct ReportJob {
         if writeResults { try writer.writeResults(snapshot) }
         // "Today" for waiver expiry is the generation time (SOURCE_DATE_EPOCH when set), in each report's zone.
         let now = writer.generatedAt
-        for report in reports {
-            _ = try writer.render(
-                [report], snapshot: snapshot, summary: policy.aggregate(snapshot.tasks, for: report, at: now))
-        }
-        // The run's own figures (summary.json, exit code) use the first report's zone, as its headline does.
+        // The run's own figures (summary.json, history, exit code) use the first report's zone, as its headline does.
         let aggregate = policy.aggregate(snapshot.tasks, for: reports.first, at: now)
-        let changes = RunSummary.Changes()
-        let exitCode = RunOutcome.exitCode(aggregate, snapshot: snapshot, changes: changes, failOn: policy.failOn)
         // With SOURCE_DATE_EPOCH every time stamp is that one, so that reruns write the same bytes.
         let reproducible = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil
         var summary = RunSummary(
-            toolVersion: ToolVersion.current, exitCode: Int(exitCode),
+            toolVersion: ToolVersion.current,
             startedAt: reproducible ? RunRecord.now() : startedAt,
             finishedAt: reproducible ? RunRecord.now() : finishedAt,
             endpointHost: snapshot.run.endpointHost, manifest: snapshot.run.manifest, reports: reports,
-            totals: RunSummary.Totals(aggregate.totals), changes: changes,
-            waivers: RunSummary.Waivers(aggregate.waivers))
+            totals: RunSummary.Totals(aggregate.totals), waivers: RunSummary.Waivers(aggregate.waivers))
+        let recorded = try history?.changes(
+            summary: summary, aggregate: aggregate, runStartedAt: snapshot.run.startedAt)
+        if let recorded { summary.changes = recorded.changes.summary }
+        // The exit code comes after the changes: `--fail-on new-inconsistent` reads them.
+        summary.exitCode = Int(
+            RunOutcome.exitCode(aggregate, snapshot: snapshot, changes: summary.changes, failOn: policy.failOn))
+        for report in reports {
+            _ = try writer.render(
+                [report], snapshot: snapshot, summary: policy.aggregate(snapshot.tasks, for: report, at: now),
+                changes: recorded?.changes)
+        }
         // A signal during rendering: the earlier set stays, the staged one is discarded by the caller.
         try Task.checkCancellation()
         summary = try folder.publish(summary)
+        if let recorded { history?.record(recorded.record, exitCode: summary.exitCode, logger: logger) }
         let outcome = RunOutcome(
             aggregate: aggregate, snapshot: snapshot, summary: summary, outputFolder: folder.target,
-            changes: changes, failOn: policy.failOn)
+            changes: summary.changes, failOn: policy.failOn)
         logProblems(snapshot)
         logger.info(
             "reports written", metadata: ["folder": "\(folder.target.path)", "files": "\(summary.files.count + 2)"])

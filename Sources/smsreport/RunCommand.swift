@@ -39,6 +39,7 @@ struct RunCommand: ReportingCommand {
 
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var report: ReportOptions
+    @OptionGroup var history: HistoryOptions
     @OptionGroup var console: ConsoleOptions
 
     func validate() throws {
@@ -85,6 +86,14 @@ struct RunCommand: ReportingCommand {
         }
         if connection.insecure { logger.warning("TLS certificate verification is off (--insecure)") }
         if let proxy = settings.proxy { logger.info("connecting through a proxy", metadata: ["proxy": "\(proxy)"]) }
+        let runHistory = try history.location(configuration).map { file in
+            try RunHistory(
+                file: file,
+                scope: RecordedRun.scope(
+                    override: configuration.historyScope, endpointHost: settings.endpoint.host,
+                    manifestName: manifest?.info.name, discoverState: self.state, discovered: self.discover),
+                records: true)
+        }
         let folder = try RunFolder.prepare(URL(fileURLWithPath: out), force: report.force)
         let writer = ReportWriter(
             output: folder.staging, templates: templates,
@@ -92,7 +101,7 @@ struct RunCommand: ReportingCommand {
             generatedAt: ReportTime.generationTime())
         let job = ReportJob(
             reports: reports, folder: folder, writer: writer, policy: policy,
-            logger: logger, progress: ProgressDisplay(logger: logger, quiet: console.quiet))
+            logger: logger, progress: ProgressDisplay(logger: logger, quiet: console.quiet), history: runHistory)
         let (discover, state) = (discover, state)
         let outcome: RunOutcome
         do {

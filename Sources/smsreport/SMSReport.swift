@@ -8,7 +8,9 @@ struct SMSReport: AsyncParsableCommand {
         commandName: "smsreport",
         abstract: "Turn Huawei Cloud SMS consistency verification results into HTML, XLSX and CSV reports.",
         version: ToolVersion.current,
-        subcommands: [RunCommand.self, RenderCommand.self, DemoCommand.self, MockServerCommand.self]
+        subcommands: [
+            RunCommand.self, RenderCommand.self, DemoCommand.self, MockServerCommand.self, HistoryCommand.self,
+        ]
     )
 
     /// Runs the chosen command; usage errors exit 2 (SPEC 4), not ArgumentParser's 64, and with `--json` every

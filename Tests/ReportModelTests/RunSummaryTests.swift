@@ -26,6 +26,7 @@ import Testing
         #expect(
             Set(changes.keys) == [
                 "previous_run", "newly_inconsistent", "resolved", "newly_verified", "new_servers", "gone",
+                "still_inconsistent",
             ])
         let waivers = try #require(object["waivers"] as? [String: Any])
         #expect(waivers["applied"] as? Int == 0 && (waivers["expired"] as? [Any])?.isEmpty == true)

@@ -22,6 +22,11 @@ public enum CommandRunner {
         return folder.appendingPathComponent("smsreport")
     }
 
+    /// A state folder in the temporary directory for runners that build their own environment, so that no
+    /// test records history into the real `~/.local/state`.
+    public static let testStateHome = FileManager.default.temporaryDirectory
+        .appendingPathComponent("smsreport-test-state-\(UUID().uuidString)")
+
     /// Runs `smsreport arguments…` with `environment` added to a minimal one (no inherited credentials),
     /// optional stdin, in `directory`; output goes through files so a chatty child never blocks on a pipe.
     /// `executable` replaces the built binary (a copy of it elsewhere).
@@ -40,7 +45,11 @@ public enum CommandRunner {
         let process = Process()
         process.executableURL = executable ?? binary
         process.arguments = arguments
-        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        // A run's history goes to its scratch folder unless the test says where: never into the real home.
+        var base = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8",
+            "XDG_STATE_HOME": scratch.appendingPathComponent("state").path,
+        ]
         base.merge(environment) { $1 }
         process.environment = base
         if let directory { process.currentDirectoryURL = directory }

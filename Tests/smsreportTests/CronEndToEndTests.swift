@@ -28,6 +28,7 @@ import Testing
         process.arguments = ["-c", "set -o pipefail; " + script]
         var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
         base["SMSREPORT"] = CommandRunner.binary.path
+        base["XDG_STATE_HOME"] = CommandRunner.testStateHome.path
         base.merge(environment) { $1 }
         process.environment = base
         process.standardOutput = try FileHandle(forWritingTo: outURL)
@@ -54,6 +55,7 @@ import Testing
         process.environment = [
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
             "HUAWEICLOUD_AUTH_TOKEN": EndToEndTests.token,
+            "XDG_STATE_HOME": CommandRunner.testStateHome.path,
         ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = try FileHandle(forWritingTo: errURL)

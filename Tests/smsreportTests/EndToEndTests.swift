@@ -148,8 +148,8 @@ import TestSupport
         let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(
             files == [
-                "SHA256SUMS", "en-directories.csv", "en.csv", "exports", "results.json", "summary.json",
-                "zh-directories.csv", "zh.csv",
+                "SHA256SUMS", "en-changes.csv", "en-directories.csv", "en.csv", "exports", "results.json",
+                "summary.json", "zh-changes.csv", "zh-directories.csv", "zh.csv",
             ])
     }
 

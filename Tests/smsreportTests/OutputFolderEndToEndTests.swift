@@ -76,8 +76,8 @@ import Testing
         #expect(counters.exportBatches.map(\.language) == ["zh-cn", "en-us"])
         #expect(
             Self.files(out).filter { !$0.hasPrefix("exports/") } == [
-                "SHA256SUMS", "consistency-en-us-directories.csv", "consistency-en-us.csv", "results.json",
-                "summary.json",
+                "SHA256SUMS", "consistency-en-us-changes.csv", "consistency-en-us-directories.csv",
+                "consistency-en-us.csv", "results.json", "summary.json",
             ])
         let exports = Self.files(out).filter { $0.hasPrefix("exports/") }
         #expect(exports.count == 1 && exports.allSatisfy { $0.hasPrefix("exports/en-us/batch-0001.") })

@@ -17,6 +17,10 @@ public struct ReportConfiguration: Sendable, Hashable {
     public var waivers: [Waiver] = []
     /// The `--fail-on` conditions of `fail_on:`; nil when the key is absent.
     public var failOn: Set<FailCondition>?
+    /// `history:`, the history database file (SPEC 6).
+    public var history: String?
+    /// `history_scope:`, the scope that replaces endpoint host plus manifest name (SPEC 6).
+    public var historyScope: String?
 
     public init(
         endpoint: String? = nil, region: String? = nil, concurrency: Int? = nil, rate: Double? = nil,
@@ -33,6 +37,7 @@ public struct ReportConfiguration: Sendable, Hashable {
 
     static let topLevelKeys: Set<String> = [
         "endpoint", "region", "concurrency", "rate", "retries", "batch_size", "reports", "waivers", "fail_on",
+        "history", "history_scope",
     ]
     static let reportKeys: Set<String> = [
         "name", "language", "formats", "title", "timezone", "customer", "project", "reference", "prepared_by",
@@ -64,6 +69,8 @@ public struct ReportConfiguration: Sendable, Hashable {
             case "reports": reports = reader.reports(value)
             case "waivers": waivers = reader.waivers(value)
             case "fail_on": failOn = reader.failOn(value)
+            case "history": history = reader.string(value, key)
+            case "history_scope": historyScope = reader.string(value, key)
             default: reader.fail(keyNode, "unknown setting '\(key)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
             }
         }

@@ -28,6 +28,6 @@ public struct CSVReportRenderer: ReportRenderer {
                 for row in server.directoryRows { try writer.writeRow(ReportTables.directoryRow(server, row)) }
             }
         }
-        return [servers, directories]
+        return [servers, directories] + (try renderChanges(context, to: output))
     }
 }

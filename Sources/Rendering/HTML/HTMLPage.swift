@@ -35,6 +35,7 @@ struct HTMLPage {
         case .header: try writeHeader()
         case .content:
             try writeTotals()
+            try writeChanges()
             try writeCharts()
             try writeMethod()
             try writeRun()

@@ -32,6 +32,10 @@ struct XLSXWorkbookPlan: Sendable {
             sheets.append(Sheet(name: name, content: content, number: sheets.count + 1))
         }
         add(strings[.sheetOverview], .overview)
+        if let changes = context.changes {
+            let table = XLSXChangesTable(rows: ReportTables.changeRows(changes), strings: strings)
+            add(strings[.changesSheet], .table(table, 0..<table.rowCount))
+        }
         let servers = XLSXServersTable(servers: listed, context: context)
         add(strings[.sheetServers], .table(servers, 0..<servers.rowCount))
         let directories = XLSXDirectoriesTable(servers: listed, strings: strings)

@@ -72,6 +72,7 @@ extension RunSummary.Changes: Encodable {
         case newlyVerified = "newly_verified"
         case newServers = "new_servers"
         case gone
+        case stillInconsistent = "still_inconsistent"
     }
 
     /// `previous_run` is `null` when there is none, never left out.
@@ -83,5 +84,6 @@ extension RunSummary.Changes: Encodable {
         try container.encode(newlyVerified, forKey: .newlyVerified)
         try container.encode(newServers, forKey: .newServers)
         try container.encode(gone, forKey: .gone)
+        try container.encode(stillInconsistent, forKey: .stillInconsistent)
     }
 }

@@ -89,8 +89,21 @@ public struct RunSummary: Sendable, Hashable {
         public var newlyVerified: [String] = []
         public var newServers: [String] = []
         public var gone: [String] = []
+        /// Each server inconsistent now and how many runs in a row it has been so.
+        public var stillInconsistent: [Streak] = []
 
         public init() {}
+
+        /// A still-inconsistent server (its key) and its run count.
+        public struct Streak: Sendable, Hashable, Encodable {
+            public var server: String
+            public var runs: Int
+
+            public init(server: String, runs: Int) {
+                self.server = server
+                self.runs = runs
+            }
+        }
     }
 
     /// What the accepted-differences file did (SPEC 6); empty without waivers.
