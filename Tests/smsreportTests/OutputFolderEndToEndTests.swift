@@ -11,15 +11,7 @@ import Testing
 
     /// Every file below `folder` (relative paths, sorted), hidden ones included.
     static func files(_ folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
-        var names: [String] = []
-        while let name = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(
-                atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { names.append(name) }
-        }
-        return names.sorted()
+        FolderListing.files(folder)
     }
 
     /// `sha256sum -c SHA256SUMS` in `folder`: its exit status and output.

@@ -2,6 +2,7 @@ import Foundation
 import Rendering
 import ReportModel
 import Testing
+import TestSupport
 
 /// One run per folder (SPEC 3): staging, the whole-set swap, foreign files, `summary.json` and `SHA256SUMS`.
 @Suite struct RunFolderTests {
@@ -12,15 +13,7 @@ import Testing
     }
 
     static func files(_ folder: URL) throws -> [String] {
-        let enumerator = FileManager.default.enumerator(atPath: folder.path)!
-        var names: [String] = []
-        while let name = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(
-                atPath: folder.appendingPathComponent(name).path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { names.append(name) }
-        }
-        return names.sorted()
+        FolderListing.files(folder)
     }
 
     /// Stages `files` and publishes them into `target`.
