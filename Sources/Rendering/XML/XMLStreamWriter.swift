@@ -83,6 +83,13 @@ public final class XMLStreamWriter {
         try check(markup.withCString { xmlTextWriterWriteRaw(writer, $0.xml) }, "raw")
     }
 
+    /// Sends everything written so far to the sink without closing anything, and reports a sink failure if one
+    /// happened: the end of a fragment (a run of elements another writer continues, as in a chunked XLSX sheet).
+    public func flush() throws {
+        try check(xmlTextWriterFlush(writer), "flush")
+        if let failure = box.failure { throw failure }
+    }
+
     /// Closes every open element, flushes, and reports a sink failure if one happened.
     public func finish() throws {
         guard !finished else { return }
