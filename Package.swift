@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "Rendering",
             dependencies: [
-                "ReportModel", "CLibXML2", "CZlib",
+                "ReportModel", "CLibXML2", "CSystemZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -113,9 +113,10 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         // zlib, imported by one Swift file (Rendering/XLSX/Zip/XLSXDeflater.swift): the workbook's raw deflate in
-        // parallel chunks and its CRC-32 (already a dependency of libxml2, so no new runtime library).
+        // parallel chunks and its CRC-32 (already a dependency of libxml2, so no new runtime library). Not `CZlib`:
+        // ZIPFoundation has a module of that name, and the test targets see both.
         .systemLibrary(
-            name: "CZlib",
+            name: "CSystemZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),

@@ -13,6 +13,8 @@ final class XLSXWorksheetWriter {
     private let cellCharacters: Int
     private let truncationMarker: String
     private var columnLetters: [String] = []
+    /// Row markup waiting to be written (see ``row(_:styles:)``).
+    private var markup = String()
     /// The number of the last row written (header included); the first row written gets this plus one.
     private(set) var rowCount: Int
 
@@ -25,6 +27,7 @@ final class XLSXWorksheetWriter {
         self.truncationMarker = truncationMarker
         rowCount = firstRow - 1
         columnLetters = (0..<16).map(Self.columnLetter)
+        markup.reserveCapacity(256)
     }
 
     /// Writes the start of a worksheet to `sink`: `widths` in characters per column, a header row frozen when
@@ -102,15 +105,26 @@ final class XLSXWorksheetWriter {
     func row(_ cells: [XLSXCell], styles: [Int]) throws {
         rowCount += 1
         let rowNumber = String(rowCount)
-        var markup = "<row r=\"" + rowNumber + "\">"
+        // One buffer for all rows, appended to in place: building the markup from temporaries was a third of the CPU.
+        markup.removeAll(keepingCapacity: true)
+        markup.append("<row r=\"")
+        markup.append(rowNumber)
+        markup.append("\">")
         for (index, cell) in cells.enumerated() {
-            markup += "<c r=\"" + columnLetter(index) + rowNumber + "\""
+            markup.append("<c r=\"")
+            markup.append(columnLetter(index))
+            markup.append(rowNumber)
+            markup.append("\"")
             let style = styles[index]
-            if style != XLSXStyleSheet.plain { markup += " s=\"" + Self.styleNames[style] + "\"" }
+            if style != XLSXStyleSheet.plain {
+                markup.append(" s=\"")
+                markup.append(Self.styleNames[style])
+                markup.append("\"")
+            }
             switch cell {
             case .text(let text) where !text.isEmpty:
-                markup += " t=\"inlineStr\"><is>"
-                try xml.raw(trusted: markup)
+                markup.append(" t=\"inlineStr\"><is>")
+                try flushMarkup()
                 let text = XLSXText.truncated(text, limit: cellCharacters, marker: truncationMarker)
                 try xml.startElement("t")
                 if text.utf8.first.map(Self.isSpace) == true || text.utf8.last.map(Self.isSpace) == true {
@@ -118,24 +132,30 @@ final class XLSXWorksheetWriter {
                 }
                 try xml.text(text)
                 try xml.endElement()
-                markup = "</is></c>"
-            case .number(let n): try value(String(n), after: &markup)
-            case .date(let date?): try value(String(XLSXText.serial(date)), after: &markup)
-            case .percent(let share?): try value(String(share), after: &markup)
-            case .text, .date(nil), .percent(nil): markup += "/>"
+                markup.append("</is></c>")
+            case .number(let n): try value(String(n))
+            case .date(let date?): try value(String(XLSXText.serial(date)))
+            case .percent(let share?): try value(String(share))
+            case .text, .date(nil), .percent(nil): markup.append("/>")
             }
         }
-        markup += "</row>"
-        try xml.raw(trusted: markup)
+        markup.append("</row>")
+        try flushMarkup()
     }
 
     /// Closes the cell markup so far with `>`, writes it, then `<v>value</v>` through libxml2; `</c>` is left in
-    /// `markup` for the next stretch.
-    private func value(_ value: String, after markup: inout String) throws {
-        markup += ">"
-        try xml.raw(trusted: markup)
+    /// the markup for the next stretch.
+    private func value(_ value: String) throws {
+        markup.append(">")
+        try flushMarkup()
         try xml.element("v", text: value)
-        markup = "</c>"
+        markup.append("</c>")
+    }
+
+    /// Writes the markup built so far and empties the buffer.
+    private func flushMarkup() throws {
+        try xml.raw(trusted: markup)
+        markup.removeAll(keepingCapacity: true)
     }
 
     /// Writes a bold header row.

@@ -1,4 +1,4 @@
-import CZlib
+import CSystemZlib
 
 /// One raw-deflate compressor over zlib, owning its `z_stream`: the only code that sees a zlib pointer.
 ///
@@ -55,7 +55,7 @@ final class XLSXDeflater {
         // zlib takes a 32-bit length per call.
         while offset < bytes.count {
             let count = min(bytes.count - offset, 1 << 30)
-            crc = CZlib.crc32(crc, (base + offset).assumingMemoryBound(to: Bytef.self), uInt(count))
+            crc = CSystemZlib.crc32(crc, (base + offset).assumingMemoryBound(to: Bytef.self), uInt(count))
             offset += count
         }
         return UInt32(crc)

@@ -1,4 +1,0 @@
-#ifndef SMSREPORT_CZLIB_SHIM_H
-#define SMSREPORT_CZLIB_SHIM_H
-#include <zlib.h>
-#endif
