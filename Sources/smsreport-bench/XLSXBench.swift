@@ -23,6 +23,7 @@ enum XLSXBench {
                 servers: options.int("--servers", default: 100_000),
                 directoriesPerServer: options.int("--directories", default: 10))
         }
+        let generatedRSS = Options.peakRSSKiB() / 1024
         if let path = options.value("--save-results") {
             try snapshot.jsonData().write(to: URL(fileURLWithPath: path))
         }
@@ -60,6 +61,8 @@ enum XLSXBench {
                 format: "xlsx: level %d, threads %d, rows per chunk %d", compression.level, compression.threads,
                 compression.rowsPerChunk))
         print(String(format: "xlsx: snapshot %.2f s, render %.2f s (CPU %.2f s)", prepared, seconds, cpu))
-        print("xlsx: peak RSS \(Options.peakRSSKiB() / 1024) MiB (\(snapshotRSS) MiB before rendering)")
+        print(
+            "xlsx: peak RSS \(Options.peakRSSKiB() / 1024) MiB (\(generatedRSS) MiB with the snapshot, "
+                + "\(snapshotRSS) MiB with its summary, before rendering)")
     }
 }
