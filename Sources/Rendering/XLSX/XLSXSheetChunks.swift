@@ -34,7 +34,8 @@ struct XLSXSheetChunks: Sendable {
         let marker = context.strings[.cellTruncatedMarker]
         switch sheet.content {
         case .overview:
-            try XLSXWorksheetWriter.head(to: sink, widths: XLSXOverviewSheet.widths, frozenHeader: false, selected: true)
+            try XLSXWorksheetWriter.head(
+                to: sink, widths: XLSXOverviewSheet.widths, frozenHeader: false, selected: true)
             let writer = try XLSXWorksheetWriter(
                 sink: sink, cellCharacters: limits.cellCharacters, truncationMarker: marker)
             try XLSXOverviewSheet.write(context, to: writer)

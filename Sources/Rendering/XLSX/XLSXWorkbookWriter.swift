@@ -30,8 +30,10 @@ struct XLSXWorkbookWriter: Sendable {
             XLSXPackageParts.coreProperties(
                 title: context.title, language: context.report.language, generatedAt: context.generatedAt))
         try add(XLSXPackageParts.appPropertiesPath, XLSXPackageParts.appProperties())
-        try add(XLSXPackageParts.workbookPath, XLSXPackageParts.workbook(sheets: plan.sheets, filterRanges: filterRanges()))
-        try add(XLSXPackageParts.workbookRelationshipsPath, XLSXPackageParts.workbookRelationships(sheetCount: sheetCount))
+        try add(
+            XLSXPackageParts.workbookPath, XLSXPackageParts.workbook(sheets: plan.sheets, filterRanges: filterRanges()))
+        try add(
+            XLSXPackageParts.workbookRelationshipsPath, XLSXPackageParts.workbookRelationships(sheetCount: sheetCount))
         try add(
             XLSXPackageParts.stylesPath,
             XLSXPackageParts.document { try XLSXStyleSheet.write(to: $0, language: context.report.language) })

@@ -21,7 +21,8 @@ import ZIPFoundation
 
     @Test func crc32IsZlibsAndCombinesAcrossChunks() throws {
         #expect(Array("123456789".utf8).withUnsafeBytes { XLSXDeflater.crc32($0) } == 0xCBF4_3926)
-        let a = Self.sample(100_000), b = Self.sample(77_777, seed: 3)
+        let a = Self.sample(100_000)
+        let b = Self.sample(77_777, seed: 3)
         let whole = (a + b).withUnsafeBytes { XLSXDeflater.crc32($0) }
         let first = a.withUnsafeBytes { XLSXDeflater.crc32($0) }
         let second = b.withUnsafeBytes { XLSXDeflater.crc32($0) }
@@ -107,14 +108,18 @@ import ZIPFoundation
         var snapshot = try XLSXFixture.context().snapshot
         snapshot.tasks = []
         let context = try XLSXFixture.context(snapshot: snapshot)
-        let workbook = try WorkbookReader(url: XLSXFixture.render(context, compression: XLSXCompression(rowsPerChunk: 1)))
+        let workbook = try WorkbookReader(
+            url: XLSXFixture.render(context, compression: XLSXCompression(rowsPerChunk: 1)))
         #expect(try workbook.rows(ofSheet: 2).count == 1)
         #expect(try workbook.rows(ofSheet: 3).count == 1)
     }
 
     @Test(arguments: [
         (Date(timeIntervalSince1970: 0), UInt16(0x21), UInt16(0)),
-        (Date(timeIntervalSince1970: 1_795_136_523), UInt16((46 << 9) | (11 << 5) | 20), UInt16((1 << 11) | (2 << 5) | 1)),
+        (
+            Date(timeIntervalSince1970: 1_795_136_523), UInt16((46 << 9) | (11 << 5) | 20),
+            UInt16((1 << 11) | (2 << 5) | 1)
+        ),
         (Date(timeIntervalSince1970: 5_000_000_000), UInt16(127 << 9 | 12 << 5 | 31), UInt16(23 << 11 | 59 << 5 | 29)),
     ])
     func datesAreUTCAndClampedToTheFormat(date: Date, dosDate: UInt16, dosTime: UInt16) {
