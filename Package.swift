@@ -56,8 +56,7 @@ let package = Package(
         .target(
             name: "Rendering",
             dependencies: [
-                "ReportModel", "CLibXML2",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "ReportModel", "CLibXML2", "CSystemZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -112,6 +111,14 @@ let package = Package(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
+        ),
+        // zlib, imported by one Swift file (Rendering/XLSX/Zip/XLSXDeflater.swift): the workbook's raw deflate in
+        // parallel chunks and its CRC-32 (already a dependency of libxml2, so no new runtime library). Not `CZlib`:
+        // ZIPFoundation has a module of that name, and the test targets see both.
+        .systemLibrary(
+            name: "CSystemZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
         ),
         // Fixtures and the mock world shared by the test targets.
         .target(

@@ -9,6 +9,8 @@ enum SyntheticSnapshot {
         var tasks: [TaskRecord] = []
         tasks.reserveCapacity(servers)
         let base: Int64 = 1_790_000_000_000
+        // One string per directory path, shared by every server: a million copies would be half the snapshot.
+        let paths = (0..<directoriesPerServer).map { "/data/volume\($0)/app" }
         for index in 0..<servers {
             let roll = random.next() % 100
             let id = String(format: "%08x-0000-4000-8000-%012x", index, index)
@@ -25,7 +27,7 @@ enum SyntheticSnapshot {
                     let total = Int(random.next() % 100_000)
                     let bad = roll < 16 && d == 0
                     return DirectoryResult(
-                        path: "/data/volume\(d)/app",
+                        path: paths[d],
                         counts: FileCounts(
                             total: total, different: bad ? Int(random.next() % 50) + 1 : 0,
                             missingOnTarget: bad ? Int(random.next() % 10) : 0,

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension XLSXBench {
     /// `--name value` pairs of a benchmark command line, and the process's peak memory.
     struct Options {
@@ -27,6 +33,18 @@ extension XLSXBench {
 
         /// The integer value of `name`, or `fallback` when absent or not a number.
         func int(_ name: String, default fallback: Int) -> Int { values[name].flatMap(Int.init) ?? fallback }
+
+        /// User plus system CPU seconds of the process so far, all threads.
+        static func cpuSeconds() -> Double {
+            var usage = rusage()
+            #if canImport(Glibc)
+                getrusage(RUSAGE_SELF.rawValue, &usage)
+            #else
+                getrusage(RUSAGE_SELF, &usage)
+            #endif
+            func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+            return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+        }
 
         /// The peak resident set size (`VmHWM` of /proc/self/status) in KiB; 0 where unavailable.
         static func peakRSSKiB() -> Int {

@@ -1,45 +1,59 @@
 import Foundation
 import ReportModel
 
-/// Writes one workbook with ZIPFoundation: the small parts built in memory, then each sheet's XML streamed row by
-/// row into a spooled file (ZIPFoundation needs every part's size up front) and deflated from there in chunks.
+/// Writes one workbook with our zip writer: the small parts built in memory, then each sheet cut into chunks of
+/// rows whose XML is written and deflated on several threads at once and joined in order into the sheet's entry.
 struct XLSXWorkbookWriter: Sendable {
     let context: RenderContext
     let limits: XLSXLimits
+    let compression: XLSXCompression
     let plan: XLSXWorkbookPlan
 
     /// Plans the workbook of `context`.
-    init(context: RenderContext, limits: XLSXLimits) {
+    init(context: RenderContext, limits: XLSXLimits, compression: XLSXCompression = .standard) {
         self.context = context
         self.limits = limits
+        self.compression = compression
         plan = XLSXWorkbookPlan(context: context, limits: limits)
     }
 
-    /// Writes the `.xlsx` file at `url`, which must not exist yet.
+    /// Writes the `.xlsx` file at `url` (created or truncated).
     func write(to url: URL) throws {
-        let archive = try XLSXArchive(url: url, modificationDate: context.generatedAt)
+        let deflaters = try (0..<compression.threads).map { _ in try XLSXDeflater(level: compression.level) }
+        let zip = try XLSXZipArchive(url: url, modificationDate: context.generatedAt)
+        func add(_ path: String, _ data: Data) throws { try zip.add(path, data: data, deflater: deflaters[0]) }
         let sheetCount = plan.sheets.count
-        try archive.add(XLSXPackageParts.contentTypesPath, XLSXPackageParts.contentTypes(sheetCount: sheetCount))
-        try archive.add(XLSXPackageParts.rootRelationshipsPath, XLSXPackageParts.rootRelationships())
-        try archive.add(
+        try add(XLSXPackageParts.contentTypesPath, XLSXPackageParts.contentTypes(sheetCount: sheetCount))
+        try add(XLSXPackageParts.rootRelationshipsPath, XLSXPackageParts.rootRelationships())
+        try add(
             XLSXPackageParts.corePropertiesPath,
             XLSXPackageParts.coreProperties(
                 title: context.title, language: context.report.language, generatedAt: context.generatedAt))
-        try archive.add(XLSXPackageParts.appPropertiesPath, XLSXPackageParts.appProperties())
-        try archive.add(
-            XLSXPackageParts.workbookPath,
-            XLSXPackageParts.workbook(sheets: plan.sheets, filterRanges: filterRanges()))
-        try archive.add(
-            XLSXPackageParts.workbookRelationshipsPath,
-            XLSXPackageParts.workbookRelationships(sheetCount: sheetCount))
-        try archive.add(XLSXPackageParts.stylesPath, XLSXPackageParts.document { try XLSXStyleSheet.write(to: $0, language: context.report.language) })
+        try add(XLSXPackageParts.appPropertiesPath, XLSXPackageParts.appProperties())
+        try add(
+            XLSXPackageParts.workbookPath, XLSXPackageParts.workbook(sheets: plan.sheets, filterRanges: filterRanges()))
+        try add(
+            XLSXPackageParts.workbookRelationshipsPath, XLSXPackageParts.workbookRelationships(sheetCount: sheetCount))
+        try add(
+            XLSXPackageParts.stylesPath,
+            XLSXPackageParts.document { try XLSXStyleSheet.write(to: $0, language: context.report.language) })
         for sheet in plan.sheets {
-            let spooled = try XLSXSpooledPart(name: "sheet\(sheet.number).xml", besideArchive: url) { write in
-                try writeSheet(sheet, to: write)
+            let chunks = XLSXSheetChunks(
+                sheet, context: context, limits: limits, rowsPerChunk: compression.rowsPerChunk)
+            try zip.addEntry(sheet.partName) { append in
+                // The pipeline is done with `append` when it returns.
+                try withoutActuallyEscaping(append) { append in
+                    try XLSXChunkPipeline.run(
+                        count: chunks.count, deflaters: deflaters, window: 2 * deflaters.count,
+                        produce: { index, deflater in
+                            let last = index == chunks.count - 1
+                            return try XLSXCompressedChunk(chunks.bytes(index), deflater: deflater, last: last)
+                        },
+                        consume: append)
+                }
             }
-            defer { spooled.remove() }
-            try archive.add(sheet.partName, spooled)
         }
+        try zip.finish()
     }
 
     /// The autofilter range of each table sheet, by sheet number, in absolute references.
@@ -51,29 +65,5 @@ struct XLSXWorkbookWriter: Sendable {
             ranges[sheet.number] = "$A$1:$\(last)$\(rows.count + 1)"
         }
         return ranges
-    }
-
-    private func writeSheet(_ sheet: XLSXWorkbookPlan.Sheet, to write: @escaping XMLStreamWriter.Sink) throws {
-        let marker = context.strings[.cellTruncatedMarker]
-        switch sheet.content {
-        case .overview:
-            let writer = try XLSXWorksheetWriter(
-                sink: write, widths: XLSXOverviewSheet.widths, frozenHeader: false, selected: true,
-                cellCharacters: limits.cellCharacters, truncationMarker: marker, onePage: true)
-            try XLSXOverviewSheet.write(context, to: writer)
-            try writer.finish(autoFilterColumns: nil)
-        case .table(let table, let rows):
-            let writer = try XLSXWorksheetWriter(
-                sink: write, widths: table.columnWidths(in: rows), frozenHeader: true, selected: false,
-                cellCharacters: limits.cellCharacters, truncationMarker: marker)
-            try writer.headerRow(table.headers)
-            let styles = XLSXHighlight.allCases.map { highlight in
-                table.kinds.map { XLSXStyleSheet.cell($0, highlight) }
-            }
-            try table.forEachRow(in: rows) { cells, highlight in
-                try writer.row(cells, styles: styles[highlight.rawValue])
-            }
-            try writer.finish(autoFilterColumns: table.headers.count)
-        }
     }
 }

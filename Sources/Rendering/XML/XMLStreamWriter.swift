@@ -83,6 +83,21 @@ public final class XMLStreamWriter {
         try check(markup.withCString { xmlTextWriterWriteRaw(writer, $0.xml) }, "raw")
     }
 
+    /// Writes trusted markup given as UTF-8 bytes, as ``raw(trusted:)`` does (the same rules), without making a
+    /// `String` of it first: for markup a caller builds byte by byte, like the XLSX row markup.
+    public func raw(trustedUTF8 markup: UnsafeRawBufferPointer) throws {
+        guard let base = markup.baseAddress, markup.count > 0 else { return }
+        try check(
+            xmlTextWriterWriteRawLen(writer, base.assumingMemoryBound(to: xmlChar.self), Int32(markup.count)), "raw")
+    }
+
+    /// Sends everything written so far to the sink without closing anything, and reports a sink failure if one
+    /// happened: the end of a fragment (a run of elements another writer continues, as in a chunked XLSX sheet).
+    public func flush() throws {
+        try check(xmlTextWriterFlush(writer), "flush")
+        if let failure = box.failure { throw failure }
+    }
+
     /// Closes every open element, flushes, and reports a sink failure if one happened.
     public func finish() throws {
         guard !finished else { return }

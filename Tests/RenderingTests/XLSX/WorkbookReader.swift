@@ -134,9 +134,12 @@ enum XLSXFixture {
     }
 
     /// Renders `context` into a fresh temporary folder and returns the workbook's URL.
-    static func render(_ context: RenderContext, limits: XLSXLimits = .excel) throws -> URL {
+    static func render(
+        _ context: RenderContext, limits: XLSXLimits = .excel, compression: XLSXCompression = .standard
+    ) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-test-\(UUID().uuidString)")
-        let urls = try XLSXReportRenderer(limits: limits).render(context, to: OutputFolder(url: folder))
+        let urls = try XLSXReportRenderer(limits: limits, compression: compression)
+            .render(context, to: OutputFolder(url: folder))
         return urls[0]
     }
 }

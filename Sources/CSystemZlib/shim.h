@@ -1,0 +1,4 @@
+#ifndef SMSREPORT_CSYSTEMZLIB_SHIM_H
+#define SMSREPORT_CSYSTEMZLIB_SHIM_H
+#include <zlib.h>
+#endif
