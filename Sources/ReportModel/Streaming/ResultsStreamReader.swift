@@ -125,6 +125,7 @@ struct ResultsStreamReader {
     /// Decodes the next value as `T`; nil when a problem is pending (the value is then only scanned), or when
     /// this one is the problem and the version is not known yet.
     private mutating func element<T: Decodable>(_ type: T.Type, at place: String) throws -> T? {
+        _ = try scanner.peek()
         let line = scanner.line
         guard pending == nil else {
             try scanner.skipValue()

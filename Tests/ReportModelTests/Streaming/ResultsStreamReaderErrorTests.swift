@@ -82,11 +82,11 @@ import Testing
     }
 
     @Test func anElementLargerThanTheLimitFails() throws {
-        let limits = ResultsSnapshot.ReadLimits(maximumElementBytes: 120)
-        let long = Doc.task(path: String(repeating: "x", count: 200))
+        let limits = ResultsSnapshot.ReadLimits(maximumElementBytes: 300)
+        let long = Doc.task(path: String(repeating: "x", count: 300))
         let message = try #require(Doc.failure(Doc.with(tasks: Doc.task() + "," + long), chunk: 16, limits: limits))
         #expect(message.hasPrefix("results.json: tasks[1]: invalid JSON at line 2"), "\(message)")
-        #expect(message.hasSuffix("a value larger than 120 bytes"), "\(message)")
+        #expect(message.hasSuffix("a value larger than 300 bytes"), "\(message)")
         #expect(Doc.failure(Doc.with(tasks: Doc.task()), limits: limits) == nil)
     }
 

@@ -10,6 +10,9 @@ import Testing
         return copy.withUTF8 { UnsafeRawPointer($0.baseAddress) }
     }
 
+    /// An equal string in storage of its own.
+    private static func fresh(_ string: String) -> String { String(decoding: Array(string.utf8), as: UTF8.self) }
+
     @Test func equalLongPathsShareOneStorage() throws {
         let path = "/data/a-directory-path-longer-than-fifteen-bytes"
         let tasks = (0..<3).map { ResultsDocument.task(id: "t\($0)", path: path) }.joined(separator: ",")
@@ -24,8 +27,8 @@ import Testing
         let name = "数据库服务器-000123"
         var first = TaskRecord(taskID: "a", sourceID: "31806fb2-0000-4000-8000-000000000001", sourceName: name)
         var second = TaskRecord(
-            taskID: "b", sourceID: String("31806fb2-0000-4000-8000-000000000001".reversed().reversed()),
-            sourceName: String(name.reversed().reversed()))
+            taskID: "b", sourceID: Self.fresh("31806fb2-0000-4000-8000-000000000001"),
+            sourceName: Self.fresh(name))
         #expect(Self.storage(first.sourceName) != Self.storage(second.sourceName))
         compactor.compact(&first)
         compactor.compact(&second)
@@ -40,7 +43,7 @@ import Testing
         var tasks = (0..<3).map { index in
             TaskRecord(
                 taskID: "t\(index)", sourceID: "s\(index)", sourceName: "n",
-                error: TaskError(kind: .http, code: "SMS.6004", message: String(message.reversed().reversed())))
+                error: TaskError(kind: .http, code: "SMS.6004", message: Self.fresh(message)))
         }
         let before = tasks
         for index in tasks.indices { compactor.compact(&tasks[index]) }
@@ -64,7 +67,7 @@ import Testing
         var tasks = [other, long, long, other].enumerated().map { index, path in
             TaskRecord(
                 taskID: "t\(index)", sourceID: "", sourceName: "",
-                directories: [DirectoryResult(path: String(path.reversed().reversed()), counts: .zero)])
+                directories: [DirectoryResult(path: Self.fresh(path), counts: .zero)])
         }
         for index in tasks.indices { compactor.compact(&tasks[index]) }
         #expect(tasks.map { $0.directories[0].path } == [other, long, long, other])
