@@ -74,4 +74,18 @@ import Testing
         #expect(Self.storage(tasks[1].directories[0].path) != Self.storage(tasks[2].directories[0].path))
         #expect(Self.storage(tasks[0].directories[0].path) == Self.storage(tasks[3].directories[0].path))
     }
+
+    @Test func aTaskRecordKeepsItsErrorOutOfLine() {
+        // Three strings, the time, the directory list and one reference: a summary copies records, not errors.
+        #expect(MemoryLayout<TaskRecord>.size <= 80)
+        #expect(MemoryLayout<DirectoryResult>.size == 48)
+        var task = TaskRecord(taskID: "a", sourceID: "s", sourceName: "n", error: TaskError(kind: .transport, message: "m"))
+        let copy = task
+        task.error?.message = "changed"
+        #expect(copy.error?.message == "m")
+        #expect(task.error?.message == "changed")
+        #expect(task != copy)
+        task.error = nil
+        #expect(task.outcome == .notVerified)
+    }
 }
