@@ -71,7 +71,8 @@ struct ResultsStreamReader {
         guard let run else { throw ReadError(description: "\(source): run: missing") }
         guard let tasks else { throw ReadError(description: "\(source): tasks: missing") }
         guard let exports else { throw ReadError(description: "\(source): exports: missing") }
-        return ResultsSnapshot(schemaVersion: ResultsSnapshot.currentSchemaVersion, run: run, tasks: tasks, exports: exports)
+        return ResultsSnapshot(
+            schemaVersion: ResultsSnapshot.currentSchemaVersion, run: run, tasks: tasks, exports: exports)
     }
 
     private mutating func readKey() throws -> String {

@@ -51,7 +51,8 @@ import Testing
     @Test func notAnObjectIsNotAResultsFile() {
         #expect(Doc.failure("[1, 2]") == "results.json: not a smsreport results file (not a JSON object)")
         #expect(Doc.failure("") == "results.json: not a smsreport results file (not a JSON object)")
-        #expect(Doc.failure("{")?.hasPrefix("results.json: not a smsreport results file (invalid JSON at line 1") == true)
+        let open = Doc.failure("{")
+        #expect(open?.hasPrefix("results.json: not a smsreport results file (invalid JSON at line 1") == true)
     }
 
     @Test func aMissingPartIsNamed() {
@@ -67,7 +68,7 @@ import Testing
         let expected = "results.json: schema_version 2 is not supported (this smsreport reads 1)"
         #expect(Doc.failure(Doc.with(tasks: Doc.task(), version: "2")) == expected)
         let missing = #"{"run":\#(Doc.run),"exports":[],"tasks":[]}"#
-        #expect(Doc.failure(missing) == "results.json: schema_version missing is not supported (this smsreport reads 1)")
+        #expect(Doc.failure(missing)?.hasPrefix("results.json: schema_version missing is not supported") == true)
         #expect(Doc.failure(Doc.with(tasks: "", version: #""1""#))?.contains(#"schema_version "1" is not"#) == true)
     }
 

@@ -9,12 +9,14 @@ import Testing
     /// Strings that end a chunk inside an escape, a surrogate pair, a multi-byte character or a number.
     static let awkward = ResultsDocument.with(
         tasks: [
-            ResultsDocument.task(id: #"a\"b\\c\/d\u00e9\ud83d\ude00 ] } [ { , :"#, path: "/数据/\\u2028x", total: "9007199254740992"),
+            ResultsDocument.task(
+                id: #"a\"b\\c\/d\u00e9\ud83d\ude00 ] } [ { , :"#, path: "/数据/\\u2028x", total: "9007199254740992"),
             ResultsDocument.task(id: "t2", path: #"\"quoted\" \\\\"#, total: "-5"),
             ResultsDocument.task(id: "t3", path: "/f", total: "12.75"),
             ResultsDocument.task(id: "t4", path: "/e", total: "1e30"),
             #"{"task_id":"t5","extra":{"nested":[1,[2,{"x":"]"}]],"s":"}"},"finished_time":-1,"directories":[]}"#,
-            #"{"task_id":"t6","error":{"kind":"http","code":"SMS.6004","message":"gone \ud83d\ude00","http_status":404}}"#,
+            #"{"task_id":"t6","error":{"kind":"http","code":"SMS.6004","message":"gone \ud83d\ude00","#
+                + #""http_status":404}}"#,
         ].joined(separator: ",\n  "))
 
     @Test(arguments: 1...7) func everyChunkSizeReadsTheSame(chunk: Int) throws {

@@ -79,7 +79,8 @@ import Testing
         // Three strings, the time, the directory list and one reference: a summary copies records, not errors.
         #expect(MemoryLayout<TaskRecord>.size <= 80)
         #expect(MemoryLayout<DirectoryResult>.size == 48)
-        var task = TaskRecord(taskID: "a", sourceID: "s", sourceName: "n", error: TaskError(kind: .transport, message: "m"))
+        var task = TaskRecord(
+            taskID: "a", sourceID: "s", sourceName: "n", error: TaskError(kind: .transport, message: "m"))
         let copy = task
         task.error?.message = "changed"
         #expect(copy.error?.message == "m")
