@@ -31,8 +31,9 @@ extension DirectoryResult {
     /// One count of a `results.json` directory: absent or null is 0; a number out of `0...2^53` (negative,
     /// fractional, `1e30`) is clamped into it, so that a file edited by hand renders instead of failing.
     static func count(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Int {
+        // One lookup for the usual integer (absent or null: nil); only other numbers take the second.
+        if let value = try? container.decodeIfPresent(Int.self, forKey: key) { return FileCounts.clamped(value) }
         guard container.contains(key), try !container.decodeNil(forKey: key) else { return 0 }
-        if let value = try? container.decode(Int.self, forKey: key) { return FileCounts.clamped(value) }
         let number = try container.decode(Double.self, forKey: key)
         guard number.isFinite else { return 0 }
         if number <= 0 { return 0 }

@@ -10,7 +10,18 @@ public struct TaskRecord: Codable, Sendable, Hashable {
     /// The verified directories; empty for a task not verified or in error.
     public var directories: [DirectoryResult]
     /// Why the result could not be obtained; nil when it was.
-    public var error: TaskError?
+    public var error: TaskError? {
+        get { errorBox?.error }
+        set { errorBox = newValue.map(ErrorBox.init) }
+    }
+    /// The error out of line: most tasks have none, and a `TaskError` inline would take 120 bytes of every
+    /// record (and of every copy a summary makes) instead of 8.
+    private var errorBox: ErrorBox?
+
+    private final class ErrorBox: Sendable {
+        let error: TaskError
+        init(_ error: TaskError) { self.error = error }
+    }
 
     public init(
         taskID: String, sourceID: String, sourceName: String, finishedTime: Int64? = nil,
@@ -21,7 +32,7 @@ public struct TaskRecord: Codable, Sendable, Hashable {
         self.sourceName = sourceName
         self.finishedTime = finishedTime
         self.directories = directories
-        self.error = error
+        self.errorBox = error.map(ErrorBox.init)
     }
 
     /// How the task counts towards its server's status.
@@ -52,7 +63,31 @@ public struct TaskRecord: Codable, Sendable, Hashable {
         sourceName = try c.decodeIfPresent(String.self, forKey: .sourceName) ?? ""
         finishedTime = try c.decodeIfPresent(Int64.self, forKey: .finishedTime)
         directories = try c.decodeIfPresent([DirectoryResult].self, forKey: .directories) ?? []
-        error = try c.decodeIfPresent(TaskError.self, forKey: .error)
+        errorBox = try c.decodeIfPresent(TaskError.self, forKey: .error).map(ErrorBox.init)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(taskID, forKey: .taskID)
+        try c.encode(sourceID, forKey: .sourceID)
+        try c.encode(sourceName, forKey: .sourceName)
+        try c.encodeIfPresent(finishedTime, forKey: .finishedTime)
+        try c.encode(directories, forKey: .directories)
+        try c.encodeIfPresent(error, forKey: .error)
+    }
+
+    public static func == (lhs: TaskRecord, rhs: TaskRecord) -> Bool {
+        lhs.taskID == rhs.taskID && lhs.sourceID == rhs.sourceID && lhs.sourceName == rhs.sourceName
+            && lhs.finishedTime == rhs.finishedTime && lhs.directories == rhs.directories && lhs.error == rhs.error
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(taskID)
+        hasher.combine(sourceID)
+        hasher.combine(sourceName)
+        hasher.combine(finishedTime)
+        hasher.combine(directories)
+        hasher.combine(error)
     }
 }
 

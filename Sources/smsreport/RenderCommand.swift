@@ -35,13 +35,8 @@ struct RenderCommand: ReportingCommand {
         RunRecord.shared.update { $0.reports = reports }
         let browser = try report.handover.browser(for: reports)
         let resultsURL = URL(fileURLWithPath: results).standardizedFileURL
-        let data: Data
-        do {
-            data = try Data(contentsOf: resultsURL)
-        } catch {
-            throw ResultsSnapshot.ReadError(description: "\(results): cannot read: \(error.localizedDescription)")
-        }
-        let snapshot = try ResultsSnapshot(jsonData: data, source: results)
+        // Read task by task: neither the file's bytes nor a tree of the whole file are ever held.
+        let snapshot = try ResultsSnapshot(contentsOf: resultsURL, source: results)
         RunRecord.shared.update {
             $0.manifest = snapshot.run.manifest
             $0.endpointHost = snapshot.run.endpointHost
@@ -74,7 +69,7 @@ struct RenderCommand: ReportingCommand {
         do {
             outcome = try await Interruption.run(cleanUp: folder.discard) {
                 // The set carries the snapshot it was rendered from, byte for byte, so it can be rendered again.
-                try folder.staging.write("results.json", bytes: data)
+                try folder.staging.write("results.json") { try FileManager.default.copyItem(at: resultsURL, to: $0) }
                 if inPlace { try folder.carryOver(prefix: "exports/") }
                 return try job.publish(snapshot, writeResults: false, startedAt: startedAt, finishedAt: RunRecord.now())
             }

@@ -42,7 +42,7 @@ struct ReportJob {
                 "tasks": "\(manifest.entries.count)", "endpoint": "\(endpoint.host)",
                 "languages": "\(options.languages.map(\.rawValue).joined(separator: ","))",
             ])
-        let snapshot: ResultsSnapshot
+        var snapshot: ResultsSnapshot
         do {
             defer { progress.finish() }
             snapshot = try await pipeline.run(
@@ -51,6 +51,7 @@ struct ReportJob {
         }
         // Cancelled requests end as error rows; a stopped run must not publish them as its result.
         try Task.checkCancellation()
+        snapshot.compact()
         return try publish(snapshot, startedAt: snapshot.run.startedAt, finishedAt: snapshot.run.finishedAt)
     }
 
@@ -78,10 +79,10 @@ struct ReportJob {
         // The exit code comes after the changes: `--fail-on new-inconsistent` reads them.
         summary.exitCode = Int(
             RunOutcome.exitCode(aggregate, snapshot: snapshot, changes: summary.changes, failOn: policy.failOn))
-        for report in reports {
-            _ = try writer.render(
-                [report], snapshot: snapshot, summary: policy.aggregate(snapshot.tasks, for: report, at: now),
-                changes: recorded?.changes)
+        for (index, report) in reports.enumerated() {
+            // The first report's summary is the aggregate above: not built (and held) a second time.
+            let reportSummary = index == 0 ? aggregate : policy.aggregate(snapshot.tasks, for: report, at: now)
+            _ = try writer.render([report], snapshot: snapshot, summary: reportSummary, changes: recorded?.changes)
         }
         // A signal during rendering: the earlier set stays, the staged one is discarded by the caller.
         try Task.checkCancellation()
