@@ -26,11 +26,12 @@ public final class MockTokenBucket: @unchecked Sendable {
                 tokens = min(burst, tokens + max(0, now.timeIntervalSince(updated)) * rate)
             }
             updated = now
-            if tokens >= 1 {
+            // A hair below one is one: a request exactly 1/rate after the last must pass despite rounding.
+            if tokens >= 1 - 1e-4 {
                 tokens -= 1
                 return nil
             }
-            return (1 - tokens) / rate
+            return max(0, 1 - tokens) / rate
         }
     }
 

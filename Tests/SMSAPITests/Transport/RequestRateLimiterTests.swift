@@ -41,12 +41,12 @@ import Testing
         }
         #expect(clock.sleeps.isEmpty)
         #expect(await limiter.rate == nil)
-        // 20 answers in the last second: 10 per second after the decrease; the other 429s of that
-        // generation change nothing.
-        #expect(await limiter.recordThrottled(tickets[0]) == 10)
+        // 20 answers at one instant, measured over the shortest span (0.1 s): 200 per second, 100 after the
+        // decrease; the other 429s of that generation change nothing.
+        #expect(await limiter.recordThrottled(tickets[0]) == 100)
         #expect(await limiter.recordThrottled(tickets[1]) == nil)
         let next = try await limiter.acquire()
-        #expect(clock.sleeps == [.milliseconds(100)])
+        #expect(clock.sleeps == [.milliseconds(10)])
         #expect(next.generation == 1)
     }
 
