@@ -35,8 +35,9 @@ extension SMSClient {
         while true {
             try Task.checkCancellation()
             try await checkRunIsOpen(call)
+            var ticket: RequestRateLimiter.Ticket?
             if let limiter {
-                try await limiter.acquire()
+                ticket = try await limiter.acquire()
                 try await checkRunIsOpen(call)
             }
             var metadata: Logger.Metadata = ["sms.call": "\(call.name)", "sms.attempt": "\(attempt)"]
@@ -46,6 +47,7 @@ extension SMSClient {
             do {
                 let answer = try await timedSend(call)
                 await breaker.recordAnswer()
+                await limiter?.recordAnswer()
                 return answer
             } catch let error as SMSAPIError {
                 if error.isDeadlineReached || error.isUnknownHost {
@@ -57,6 +59,7 @@ extension SMSClient {
                 if await breaker.recordNoAnswer(failure.errorMessage) { try await checkRunIsOpen(call) }
             } else {
                 await breaker.recordAnswer()
+                await adapt(to: failure, ticket: ticket, metadata: metadata)
             }
             let clock = configuration.clock
             switch configuration.retry.decision(
@@ -77,6 +80,21 @@ extension SMSClient {
                 try await clock.sleep(wait)
                 attempt += 1
             }
+        }
+    }
+
+    /// Tells the rate limiter about an HTTP answer that was not a success: a 429 may lower the rate, any other
+    /// status is an answer like a success.
+    private func adapt(to failure: SMSAPIError, ticket: RequestRateLimiter.Ticket?, metadata: Logger.Metadata) async {
+        guard let limiter else { return }
+        guard failure.httpStatus == 429, let ticket else {
+            await limiter.recordAnswer()
+            return
+        }
+        if let rate = await limiter.recordThrottled(ticket) {
+            logger.debug(
+                "SMS request rate lowered after a 429",
+                metadata: metadata.merging(["rate.requests_per_second": "\(String(format: "%.1f", rate))"]) { $1 })
         }
     }
 

@@ -24,9 +24,12 @@ public struct SMSClient: Sendable {
         self.credentials = credentials
         self.configuration = configuration
         self.logger = logger
-        self.limiter = configuration.requestsPerSecond.map {
-            RequestRateLimiter(requestsPerSecond: $0, clock: configuration.clock)
-        }
+        self.limiter =
+            configuration.requestsPerSecond == nil && configuration.adaptiveRate == nil
+            ? nil
+            : RequestRateLimiter(
+                requestsPerSecond: configuration.requestsPerSecond, adaptive: configuration.adaptiveRate,
+                clock: configuration.clock)
         self.breaker = CircuitBreaker(threshold: configuration.breakerThreshold)
     }
 

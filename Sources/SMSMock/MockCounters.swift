@@ -22,6 +22,12 @@ public final class MockCounters: @unchecked Sendable {
         /// Answers with injected faults: 429s and 5xx.
         public var throttled = 0
         public var serverErrors = 0
+        /// The 429s per route (`throttled` split up).
+        public var throttledPerRoute: [String: Int] = [:]
+        /// When the first `GET …/consistency-result` arrived and the last one was answered, in seconds since
+        /// 1970: the collect phase as the server saw it (for `scripts/bench-collect`); nil before any.
+        public var firstResultRequestAt: Double?
+        public var lastResultAnswerAt: Double?
         /// Result answers (found or not, after faults) per task id: one each when every task is fetched once.
         public var resultAnswersPerTask: [String: Int] = [:]
 
@@ -33,6 +39,9 @@ public final class MockCounters: @unchecked Sendable {
             case maxInFlightResultRequests = "max_in_flight_result_requests"
             case throttled
             case serverErrors = "server_errors"
+            case throttledPerRoute = "throttled_per_route"
+            case firstResultRequestAt = "first_result_request_at"
+            case lastResultAnswerAt = "last_result_answer_at"
             case resultAnswersPerTask = "result_answers_per_task"
         }
     }
@@ -74,8 +83,13 @@ public final class MockCounters: @unchecked Sendable {
 
     /// Counts a 401.
     func rejected() { lock.withLock { state.authenticationRejections += 1 } }
-    /// Counts an injected 429.
-    func throttled() { lock.withLock { state.throttled += 1 } }
+    /// Counts an injected 429 on `route`.
+    func throttled(route: String) {
+        lock.withLock {
+            state.throttled += 1
+            state.throttledPerRoute[route, default: 0] += 1
+        }
+    }
     /// Counts an injected 5xx.
     func failed() { lock.withLock { state.serverErrors += 1 } }
 
@@ -94,12 +108,20 @@ public final class MockCounters: @unchecked Sendable {
 
     /// A result request began: tracks the in-flight maximum.
     func resultRequestStarted() {
+        let now = Date().timeIntervalSince1970
         lock.withLock {
+            if state.firstResultRequestAt == nil { state.firstResultRequestAt = now }
             inFlight += 1
             state.maxInFlightResultRequests = max(state.maxInFlightResultRequests, inFlight)
         }
     }
 
     /// A result request finished.
-    func resultRequestEnded() { lock.withLock { inFlight -= 1 } }
+    func resultRequestEnded() {
+        let now = Date().timeIntervalSince1970
+        lock.withLock {
+            inFlight -= 1
+            state.lastResultAnswerAt = now
+        }
+    }
 }

@@ -35,6 +35,11 @@ public struct MockFaults: Sendable, Hashable {
     public var throttleEveryNth: Int?
     /// The `Retry-After` value of those 429s (seconds or an HTTP date); nil sends none.
     public var retryAfter: String?
+    /// A server-side limit in requests per second (``MockTokenBucket``): authenticated requests beyond it are
+    /// answered 429 `APIG.0308` with a `Retry-After` of the seconds until the next token; nil = none.
+    public var rateLimit: Double?
+    /// The bucket's size; nil = one second's worth of `rateLimit`.
+    public var rateLimitBurst: Double?
     /// The share of authenticated requests answered 500, 502 or 503, drawn from `serverErrorSeed`.
     public var serverErrorRate: Double
     public var serverErrorSeed: UInt64
@@ -58,7 +63,7 @@ public struct MockFaults: Sendable, Hashable {
 
     public init(
         latency: Duration = .zero, throttleEveryNth: Int? = nil, retryAfter: String? = "1",
-        serverErrorRate: Double = 0, serverErrorSeed: UInt64 = 0, notFoundTaskIDs: Set<String> = [],
+        rateLimit: Double? = nil, rateLimitBurst: Double? = nil, serverErrorRate: Double = 0, serverErrorSeed: UInt64 = 0, notFoundTaskIDs: Set<String> = [],
         malformedTaskIDs: Set<String> = [], finishedTimeAsString: Bool = false, finishedTimeInSeconds: Bool = false,
         responseShape: MockResponseShape = .a, exportAcceptedLanguages: Set<String> = ["en-us", "zh-cn"],
         exportAcknowledgementOnly: Bool = false, permissionDenied: Bool = false, forbiddenTaskIDs: Set<String> = []
@@ -66,6 +71,8 @@ public struct MockFaults: Sendable, Hashable {
         self.latency = latency
         self.throttleEveryNth = throttleEveryNth
         self.retryAfter = retryAfter
+        self.rateLimit = rateLimit
+        self.rateLimitBurst = rateLimitBurst
         self.serverErrorRate = serverErrorRate
         self.serverErrorSeed = serverErrorSeed
         self.notFoundTaskIDs = notFoundTaskIDs

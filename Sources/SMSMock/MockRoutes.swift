@@ -9,6 +9,16 @@ struct MockRoutes: Sendable {
     let options: MockOptions
     let counters: MockCounters
     let logger: Logger
+    /// The server-side rate limit of `options.faults.rateLimit`; shared by every request.
+    let bucket: MockTokenBucket?
+
+    init(world: MockWorld, options: MockOptions, counters: MockCounters, logger: Logger) {
+        self.world = world
+        self.options = options
+        self.counters = counters
+        self.logger = logger
+        self.bucket = options.faults.rateLimit.map { MockTokenBucket(rate: $0, burst: options.faults.rateLimitBurst) }
+    }
 
     /// An authenticated request as the handlers see it.
     struct Incoming {
@@ -17,12 +27,22 @@ struct MockRoutes: Sendable {
         var number: Int
     }
 
-    /// Counts, delays, authenticates and maybe fails the request, then hands it to `handler`.
+    /// Counts, authenticates and maybe fails the request, hands it to `handler`, and answers `latency` after the
+    /// request arrived: the mock's own work is part of the latency, not added to it.
     func serve(_ route: String, _ request: Request, handler: (Incoming) throws -> Response) async throws -> Response {
+        let arrival = ContinuousClock.now
+        let response = try await answer(route, request, handler: handler)
+        let latency = options.faults.latency
+        if latency > .zero { try await Task.sleep(until: arrival + latency, clock: .continuous) }
+        return response
+    }
+
+    private func answer(_ route: String, _ request: Request, handler: (Incoming) throws -> Response) async throws
+        -> Response
+    {
         let number = counters.arrived(route: route)
         let body = Array(try await request.body.collect(upTo: 4 << 20).readableBytesView)
         let faults = options.faults
-        if faults.latency > .zero { try await Task.sleep(for: faults.latency) }
         // HTTP/1 `Host` arrives as the authority pseudo-header; the signature covers it like any header.
         let authority = request.head.authority ?? ""
         let signable = SignableRequest(
@@ -43,12 +63,10 @@ struct MockRoutes: Sendable {
             return Self.json(.forbidden, MockResponses.permissionDenied(), number: number)
         }
         if let every = faults.throttleEveryNth, every > 0, number % every == 0 {
-            counters.throttled()
-            var response = Self.json(
-                .tooManyRequests, MockResponses.error(code: "APIG.0308", message: "The request is throttled."),
-                number: number)
-            if let retryAfter = faults.retryAfter { response.headers[.retryAfter] = retryAfter }
-            return response
+            return throttled(route, number: number, retryAfter: faults.retryAfter)
+        }
+        if let bucket, let wait = bucket.take(now: options.now()) {
+            return throttled(route, number: number, retryAfter: MockTokenBucket.retryAfter(wait))
         }
         if faults.serverErrorRate > 0 {
             var random = SplitMix64(seed: faults.serverErrorSeed ^ (UInt64(number) &* 0x9E37_79B9_7F4A_7C15))
@@ -62,6 +80,16 @@ struct MockRoutes: Sendable {
             }
         }
         return try handler(Incoming(request: signable, rawQuery: request.uri.query, number: number))
+    }
+
+    /// A 429 `APIG.0308` on `route`, counted, with `retryAfter` when given.
+    private func throttled(_ route: String, number: Int, retryAfter: String?) -> Response {
+        counters.throttled(route: route)
+        var response = Self.json(
+            .tooManyRequests, MockResponses.error(code: "APIG.0308", message: "The request is throttled."),
+            number: number)
+        if let retryAfter { response.headers[.retryAfter] = retryAfter }
+        return response
     }
 
     /// `POST /v3/tasks/consistency-results/export`.

@@ -52,6 +52,13 @@ struct MockServerCommand: AsyncParsableCommand {
     @Option(help: "The Retry-After of those 429s (seconds or an HTTP date); \"none\" sends none.")
     var retryAfter: String = "1"
 
+    @Option(
+        help: ArgumentHelp(
+            "A server-side rate limit: a token bucket of R requests per second (one second's worth of burst); "
+                + "requests beyond it are answered 429 APIG.0308 with Retry-After.",
+            valueName: "R"))
+    var rateLimit: Double?
+
     @Option(help: "The share (0–1) of requests answered 500, 502 or 503.")
     var serverErrorRate: Double = 0
 
@@ -91,6 +98,7 @@ struct MockServerCommand: AsyncParsableCommand {
             throw ValidationError("--response-shape must be a, b, c or rotating")
         }
         if let throttleEvery, throttleEvery < 1 { throw ValidationError("--throttle-every must be at least 1") }
+        if let rateLimit, !(rateLimit > 0) { throw ValidationError("--rate-limit must be a positive number") }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
     }
 
@@ -104,7 +112,8 @@ struct MockServerCommand: AsyncParsableCommand {
             secretKey: secretKey ?? firstSet(SMSCredentials.Variable.secretKey),
             faults: MockFaults(
                 latency: .milliseconds(latencyMs), throttleEveryNth: throttleEvery,
-                retryAfter: retryAfter == "none" ? nil : retryAfter, serverErrorRate: serverErrorRate,
+                retryAfter: retryAfter == "none" ? nil : retryAfter, rateLimit: rateLimit,
+                serverErrorRate: serverErrorRate,
                 serverErrorSeed: seed, notFoundTaskIDs: Set(notFound), malformedTaskIDs: Set(malformed),
                 finishedTimeAsString: finishedTimeAsString, finishedTimeInSeconds: finishedTimeInSeconds,
                 responseShape: MockResponseShape(rawValue: responseShape) ?? .a,

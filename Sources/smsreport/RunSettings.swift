@@ -79,6 +79,7 @@ struct RunSettings {
         var configuration = SMSClientConfiguration()
         configuration.retry.maxRetries = retries
         configuration.requestsPerSecond = rate
+        configuration.maxConnections = concurrency
         configuration.tlsVerification = !insecure
         configuration.readTimeout = timeout
         configuration.runDeadline = runDeadline

@@ -35,6 +35,8 @@ import TestSupport
             configuration.retry.baseDelay = .milliseconds(1)
             configuration.retry.maxDelay = .milliseconds(5)
             configuration.retry.maxRetryAfter = .milliseconds(5)
+            // Injected every-Nth 429s would slow the adaptive rate down; RateLimitedRunTests covers it.
+            configuration.adaptiveRate = nil
             let snapshot = try await HTTPClient.withHTTPClient { http in
                 let client = SMSClient(
                     httpClient: http, endpoint: mock.endpoint, credentials: .token(token),

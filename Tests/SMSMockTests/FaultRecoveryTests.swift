@@ -8,8 +8,11 @@ import Testing
 @Suite struct FaultRecoveryTests {
     static let world = MockWorld.synthetic(taskCount: 60, seed: 99)
 
+    /// Retries only: the adaptive rate's own pacing has its own tests (AdaptiveRateTests, RateLimitedRunTests).
     static func configuration(_ clock: TestClock, retries: Int = 5) -> SMSClientConfiguration {
-        SMSClientConfiguration(retry: RetryPolicy(maxRetries: retries), clock: clock.clock)
+        var configuration = SMSClientConfiguration(retry: RetryPolicy(maxRetries: retries), clock: clock.clock)
+        configuration.adaptiveRate = nil
+        return configuration
     }
 
     @Test func faultMixIsRecoveredWithEveryResultCorrect() async throws {
@@ -65,8 +68,9 @@ import Testing
     @Test func throttlingWithoutRetryAfterBacksOffWithJitter() async throws {
         let clock = TestClock(random: [0.5])
         let faults = MockFaults(throttleEveryNth: 1, retryAfter: nil)
-        let configuration = SMSClientConfiguration(
+        var configuration = SMSClientConfiguration(
             retry: RetryPolicy(maxRetries: 3, baseDelay: .seconds(1), maxDelay: .seconds(60)), clock: clock.clock)
+        configuration.adaptiveRate = nil
         try await MockSession.run(
             world: Self.world, options: MockSession.options(faults: faults), configuration: configuration,
             logger: LogCapture().logger()

@@ -19,8 +19,14 @@ public struct SMSClientConfiguration: Sendable {
     /// The most bytes an exported file may have.
     public var maxExportBytes: Int
     public var retry: RetryPolicy
-    /// Requests per second across all calls of this client; nil = unlimited.
+    /// Requests per second across all calls of this client (`--rate`); nil = unlimited. The adaptive rate stays
+    /// below it.
     public var requestsPerSecond: Double?
+    /// Lowering the request rate on 429s and raising it as answers succeed; nil = a fixed rate only.
+    public var adaptiveRate: AdaptiveRatePolicy? = AdaptiveRatePolicy()
+    /// The most connections to the endpoint, the run's `--concurrency`: one per request in flight, so that no
+    /// request waits for a connection and no connection is opened that no request can use.
+    public var maxConnections: Int = 8
     /// Verify TLS certificates; turning it off is `--insecure`.
     public var tlsVerification: Bool
     public var userAgent: String
@@ -66,9 +72,9 @@ public struct SMSClientConfiguration: Sendable {
         // Our retry policy owns retrying; AsyncHTTPClient's own reconnect loop would hide a DNS failure until the
         // timeout and retry it behind the policy's back.
         configuration.connectionPool.retryConnectionEstablishment = false
-        // As many connections as requests in flight (--concurrency is at most 64): a request queued for a
-        // connection would spend its attempt deadline waiting.
-        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
+        // As many connections as requests in flight (--concurrency): a request queued for a connection would
+        // spend its attempt deadline waiting, and more connections than requests would only sit idle.
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = max(1, maxConnections)
         // HTTP/1 only, so that every answer passes the guard against statuses below 100 (docs/known-issues.md).
         configuration.httpVersion = .http1Only
         configuration.http1_1ConnectionDebugInitializer = { ResponseHeadGuard.install(on: $0) }
