@@ -100,7 +100,11 @@ struct ResultsStreamReader {
 
     /// The elements of the array at `place`, each decoded on its own and handed to `finish` with the snapshot's
     /// compactor; `capacity` is the count expected.
-    private mutating func array<T: Decodable>(
+    ///
+    /// Elements are cut out in batches and a batch is decoded on every core (decoding is most of the reading
+    /// time); they are then finished and appended one by one in file order, so the snapshot, the compaction
+    /// and the first error reported are the same as reading one element at a time.
+    private mutating func array<T: Decodable & Sendable>(
         _ type: T.Type, at place: String, capacity: Int,
         finish: (inout T, inout SnapshotCompactor) -> Void = { _, _ in }
     ) throws -> [T] {
@@ -112,15 +116,78 @@ struct ResultsStreamReader {
         // The manifest's task count, when the run came first (it does in files smsreport writes); a hand-edited
         // count cannot reserve more than a million up front.
         elements.reserveCapacity(min(max(capacity, 0), 1 << 20))
+        var batch: [CapturedElement] = []
         var index = 0
         while try scanner.nextElement(first: index == 0, closer: UInt8(ascii: "]")) {
-            if var element = try element(T.self, at: "\(place)[\(index)]") {
-                finish(&element, &compactor)
-                elements.append(element)
-            }
             index += 1
+            _ = try scanner.peek()
+            let line = scanner.line
+            guard pending == nil else {
+                try scanner.skipValue()
+                continue
+            }
+            var bytes = Data()
+            do {
+                try scanner.capture(into: &bytes)
+            } catch let error as JSONValueScanner.SyntaxError {
+                // An element before this one that does not decode is the first problem in the file.
+                try decode(&batch, firstIndex: index - 1 - batch.count, at: place, into: &elements, finish: finish)
+                throw syntaxError(error, at: "\(place)[\(index - 1)]")
+            }
+            batch.append(CapturedElement(bytes: bytes, line: line))
+            if batch.count == Self.batchSize {
+                try decode(&batch, firstIndex: index - batch.count, at: place, into: &elements, finish: finish)
+            }
         }
+        try decode(&batch, firstIndex: index - batch.count, at: place, into: &elements, finish: finish)
         return elements
+    }
+
+    /// One array element cut out of the file: its bytes and the line it starts on.
+    private struct CapturedElement: Sendable {
+        var bytes: Data
+        var line: Int
+    }
+
+    /// How many elements are cut out before a batch is decoded: enough to keep every core busy, few enough
+    /// that the batch's bytes stay small (a task is a few hundred bytes to a few KiB).
+    static let batchSize = 512
+
+    /// Decodes `batch` (elements `firstIndex...` of the array at `place`) on every core, then finishes and
+    /// appends them in order; the first element that does not decode is the error, as in ``element(_:at:)``.
+    private mutating func decode<T: Decodable & Sendable>(
+        _ batch: inout [CapturedElement], firstIndex: Int, at place: String, into elements: inout [T],
+        finish: (inout T, inout SnapshotCompactor) -> Void
+    ) throws {
+        guard !batch.isEmpty else { return }
+        let workers = ProcessInfo.processInfo.activeProcessorCount
+        let sliceSize = (batch.count + workers - 1) / workers
+        let slices = stride(from: 0, to: batch.count, by: sliceSize).map {
+            Array(batch[$0..<min($0 + sliceSize, batch.count)])
+        }
+        batch.removeAll(keepingCapacity: true)
+        let decoded = ParallelWork.map(slices, parallelism: workers) { slice in
+            // One decoder per slice: a JSONDecoder is not shared between threads.
+            let decoder = JSONDecoder()
+            decoder.dateDecodingStrategy = .iso8601
+            return slice.map { element in Result { try decoder.decode(T.self, from: element.bytes) } }
+        }
+        for (offset, (outcome, element)) in zip(decoded.joined(), slices.joined()).enumerated() {
+            switch outcome {
+            case .success(var value):
+                finish(&value, &compactor)
+                elements.append(value)
+            case .failure(let error as DecodingError):
+                let problem = decodingError(error, at: "\(place)[\(firstIndex + offset)]", line: element.line)
+                guard versionSeen else {
+                    // Reported once the version is known to be this build's; the rest is only scanned.
+                    pending = problem
+                    return
+                }
+                throw problem
+            case .failure(let error): throw error
+            }
+        }
     }
 
     /// Decodes the next value as `T`; nil when a problem is pending (the value is then only scanned), or when
