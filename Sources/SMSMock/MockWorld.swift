@@ -18,6 +18,14 @@ public struct MockWorld: Sendable, Hashable {
     /// The manifest entries of all tasks, in world order (for writing manifests in tests).
     public var taskInfos: [TaskInfo] { tasks.map(\.taskInfo) }
 
+    /// The task list as a manifest (`task_id,source_id,source_name`, every field quoted), in world order.
+    public func manifestCSV() -> String {
+        func field(_ value: String) -> String { "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+        return tasks.reduce(into: "task_id,source_id,source_name\n") { text, task in
+            text += [task.id, task.sourceID, task.sourceName].map(field).joined(separator: ",") + "\n"
+        }
+    }
+
     /// The task with `id`, if the world has it.
     public func task(id: String) -> MockTask? {
         index[id].map { tasks[$0] }

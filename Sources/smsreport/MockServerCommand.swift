@@ -89,6 +89,13 @@ struct MockServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("tls-key"), help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "pem"))
     var tlsKey: String?
 
+    @Option(
+        name: .customLong("write-manifest"),
+        help: ArgumentHelp(
+            "Write the world's task list as a CSV manifest to this file before serving (for runs larger than the "
+                + "list API pages through).", valueName: "file"))
+    var writeManifest: String?
+
     /// Rejects out-of-range flags before the server starts.
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
@@ -136,6 +143,13 @@ struct MockServerCommand: AsyncParsableCommand {
             mockWorld = MockWorld.synthetic(taskCount: tasks, seed: seed)
         }
         mockWorld = mockWorld.atEpoch(worldEpoch)
+        if let writeManifest {
+            do {
+                try Data(mockWorld.manifestCSV().utf8).write(to: URL(fileURLWithPath: writeManifest), options: .atomic)
+            } catch {
+                throw MockServerError(message: "cannot write the manifest \(writeManifest): \(error)")
+            }
+        }
         let logger = Logger(label: "smsreport.mock-server", factory: { StreamLogHandler.standardError(label: $0) })
         let tls = tlsCert.flatMap { cert in tlsKey.map { MockTLS(certificatePath: cert, keyPath: $0) } }
         let scheme = tls == nil ? "http" : "https"

@@ -14,7 +14,7 @@ public struct XLSXCompression: Sendable, Hashable {
     public var rowsPerChunk: Int
 
     /// Compression with the given settings, clamped to what zlib and the writer accept.
-    public init(level: Int32 = 1, threads: Int = 2, rowsPerChunk: Int = 4_096) {
+    public init(level: Int32 = 1, threads: Int = 2, rowsPerChunk: Int = 2_048) {
         self.level = min(9, max(1, level))
         self.threads = min(64, max(1, threads))
         self.rowsPerChunk = max(1, rowsPerChunk)
