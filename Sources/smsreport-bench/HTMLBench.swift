@@ -62,18 +62,12 @@ enum HTMLBench {
         let elapsed = (clock.now - start).components
         let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
 
-        var usage = rusage()
-        #if canImport(Glibc)
-            getrusage(RUSAGE_SELF.rawValue, &usage)
-        #else
-            getrusage(RUSAGE_SELF, &usage)
-        #endif
         let bytes = files.compactMap { try? FileManager.default.attributesOfItem(atPath: $0.path)[.size] as? Int }
             .reduce(0, +)
         print(
             "html: \(snapshot.tasks.count) tasks → \(files.map(\.path).joined(separator: ", ")) "
                 + "(\(bytes / 1024) KiB) in \(milliseconds) ms, "
-                + "peak RSS \(usage.ru_maxrss / 1024) MiB")
+                + "peak RSS \(ProcessUsage.peakRSSKiB() / 1024) MiB")
     }
 
     private static func usage(_ problem: String) -> Never {

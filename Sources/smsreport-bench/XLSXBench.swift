@@ -23,7 +23,7 @@ enum XLSXBench {
                 servers: options.int("--servers", default: 100_000),
                 directoriesPerServer: options.int("--directories", default: 10))
         }
-        let generatedRSS = Options.peakRSSKiB() / 1024
+        let generatedRSS = ProcessUsage.peakRSSKiB() / 1024
         if let path = options.value("--save-results") {
             try snapshot.jsonData().write(to: URL(fileURLWithPath: path))
         }
@@ -44,13 +44,13 @@ enum XLSXBench {
             threads: options.int("--threads", default: standard.threads),
             rowsPerChunk: options.int("--rows-per-chunk", default: standard.rowsPerChunk))
         let prepared = Date().timeIntervalSince(loadStart)
-        let snapshotRSS = Options.peakRSSKiB() / 1024
+        let snapshotRSS = ProcessUsage.peakRSSKiB() / 1024
 
-        let cpuStart = Options.cpuSeconds()
+        let cpuStart = ProcessUsage.cpuSeconds()
         let start = Date()
         let urls = try XLSXReportRenderer(limits: limits, compression: compression).render(context, to: output)
         let seconds = Date().timeIntervalSince(start)
-        let cpu = Options.cpuSeconds() - cpuStart
+        let cpu = ProcessUsage.cpuSeconds() - cpuStart
         let bytes = (try? FileManager.default.attributesOfItem(atPath: urls[0].path)[.size] as? Int) ?? 0
         print("xlsx: \(urls[0].path)")
         print(
@@ -62,7 +62,7 @@ enum XLSXBench {
                 compression.rowsPerChunk))
         print(String(format: "xlsx: snapshot %.2f s, render %.2f s (CPU %.2f s)", prepared, seconds, cpu))
         print(
-            "xlsx: peak RSS \(Options.peakRSSKiB() / 1024) MiB (\(generatedRSS) MiB with the snapshot, "
+            "xlsx: peak RSS \(ProcessUsage.peakRSSKiB() / 1024) MiB (\(generatedRSS) MiB with the snapshot, "
                 + "\(snapshotRSS) MiB with its summary, before rendering)")
     }
 }

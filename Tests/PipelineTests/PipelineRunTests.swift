@@ -20,13 +20,7 @@ import TestSupport
     ) async throws -> (snapshot: ResultsSnapshot, saved: [String], counters: MockCounters.Snapshot) {
         var options = MockOptions(token: Self.token)
         options.faults = faults
-        let manifest = Manifest(
-            entries: entries ?? world.taskInfos.enumerated().map { index, info in
-                ManifestEntry(
-                    taskID: info.taskID, sourceID: info.sourceID, sourceName: info.sourceName,
-                    location: ManifestLocation(file: "m.csv", line: index + 2))
-            },
-            info: ManifestInfo(name: "m.csv", sha256: String(repeating: "0", count: 64), taskCount: 0))
+        let manifest = world.manifest(entries: entries)
         let saved = SavedArtefacts()
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         return try await MockServer.withRunning(world: world, options: options, logger: logger) { mock in

@@ -19,13 +19,7 @@ import TestSupport
     ) async throws -> (ResultsSnapshot, MockCounters.Snapshot) {
         var options = MockOptions(token: token)
         options.faults = faults
-        let manifest = Manifest(
-            entries: world.taskInfos.enumerated().map { index, info in
-                ManifestEntry(
-                    taskID: info.taskID, sourceID: info.sourceID, sourceName: info.sourceName,
-                    location: ManifestLocation(file: "m.csv", line: index + 2))
-            },
-            info: ManifestInfo(name: "m.csv", sha256: String(repeating: "0", count: 64), taskCount: 0))
+        let manifest = world.manifest()
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         return try await MockServer.withRunning(world: world, options: options, logger: logger) { mock in
             var configuration = SMSClientConfiguration()
