@@ -8,42 +8,12 @@ import Testing
 @Suite struct CronEndToEndTests {
     static let environment = OutputFolderEndToEndTests.environment
 
-    /// What a shell script printed and its exit status.
-    struct ShellResult {
-        var exitCode: Int32
-        var stdout: String
-        var stderr: String
-    }
-
     /// Runs `script` with bash (`$SMSREPORT` is the binary); returns its status, stdout and stderr.
-    static func shell(_ script: String, environment: [String: String] = [:]) async throws -> ShellResult {
-        let scratch = try EndToEndTests.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let outURL = scratch.appendingPathComponent("stdout")
-        let errURL = scratch.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", "set -o pipefail; " + script]
-        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
-        base["SMSREPORT"] = CommandRunner.binary.path
-        base["XDG_STATE_HOME"] = CommandRunner.testStateHome.path
-        base.merge(environment) { $1 }
-        process.environment = base
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        return ShellResult(
-            exitCode: status, stdout: try String(contentsOf: outURL, encoding: .utf8),
-            stderr: try String(contentsOf: errURL, encoding: .utf8))
+    static func shell(_ script: String, environment: [String: String] = [:]) async throws -> CommandRunner.Result {
+        let base = ["SMSREPORT": CommandRunner.binary.path, "XDG_STATE_HOME": CommandRunner.testStateHome.path]
+        return try await CommandRunner.run(
+            ["-c", "set -o pipefail; " + script], environment: base.merging(environment) { $1 },
+            executable: URL(fileURLWithPath: "/bin/bash"))
     }
 
     /// Starts the binary, sends `signal` once `stderr` shows the collection under way, and waits for its end.
