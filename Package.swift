@@ -49,7 +49,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // CSV, XLSX and HTML renderers, the libxml2 writer and the one atomic file writer.

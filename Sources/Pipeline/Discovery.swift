@@ -27,11 +27,10 @@ public struct Discovery: Sendable {
     /// Lists tasks (optionally in one `state`) and turns them into manifest entries; finding none is not an error.
     public func manifest(state: String?) async throws -> Manifest {
         let tasks = try await listAll(state: state)
-        var seen = Set<String>()
         var entries: [ManifestEntry] = []
+        // `listAll` has dropped the tasks that showed up on two pages (the list is paged while tasks come and go).
         for (index, task) in tasks.enumerated() {
-            // The list is paged while tasks come and go: a task can show up on two pages.
-            guard !task.id.isEmpty, seen.insert(task.id).inserted else { continue }
+            guard !task.id.isEmpty else { continue }
             entries.append(
                 ManifestEntry(
                     taskID: task.id, sourceID: task.sourceID,

@@ -35,7 +35,7 @@ extension RenderContext {
         guard report.include == .problems else { return nil }
         let listed = summary.servers.lazy.filter { $0.status != .consistent }.count
         if listed == 0 { return strings[.includeProblemsEmpty] }
-        return strings.format(.includeProblemsNote, Self.grouped(listed), Self.grouped(summary.totals.serverCount))
+        return strings.format(.includeProblemsNote, ReportNumbers.grouped(listed), ReportNumbers.grouped(summary.totals.serverCount))
     }
 
     /// `CODE: message (HTTP n)` in the report's language: the tool's own words (an unrecognized answer, no
@@ -71,6 +71,4 @@ extension RenderContext {
         if errors.count == 1 && server.tasks.count == 1 { return errorText(errors[0].error) }
         return errors.map { "\($0.taskID): \(errorText($0.error))" }.joined(separator: "; ")
     }
-
-    private static func grouped(_ value: Int) -> String { HTMLNumbers.integer(value) }
 }

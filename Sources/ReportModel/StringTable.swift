@@ -3,7 +3,10 @@ import Foundation
 /// One language's words for reports, loaded from `templates/i18n/<lang>.json` (a flat JSON object of key → text).
 public struct StringTable: Sendable {
     public let language: ReportLanguage
+    /// The texts as written, break marks included (for ``breakable(_:)``).
     private let entries: [String: String]
+    /// The same texts without break marks, stripped once here rather than on every lookup.
+    private let plain: [String: String]
 
     /// Why a string table could not be used.
     public struct LoadError: Error, CustomStringConvertible, Sendable {
@@ -18,6 +21,7 @@ public struct StringTable: Sendable {
         }
         self.language = language
         self.entries = entries
+        self.plain = entries.mapValues { $0.replacingOccurrences(of: Self.breakMark, with: "") }
     }
 
     /// Loads `<directory>/<language>.json`.
@@ -42,10 +46,7 @@ public struct StringTable: Sendable {
     public static let breakMark = "\u{200B}"
 
     /// The text for `key`, without break marks (for CSV, XLSX and running text).
-    public subscript(_ key: StringKey) -> String {
-        let text = entries[key.rawValue]!
-        return text.contains(Self.breakMark) ? text.replacingOccurrences(of: Self.breakMark, with: "") : text
-    }
+    public subscript(_ key: StringKey) -> String { plain[key.rawValue]! }
 
     /// The text for `key` with its break marks, for HTML table headers that may wrap only at word boundaries.
     public func breakable(_ key: StringKey) -> String { entries[key.rawValue]! }

@@ -98,7 +98,7 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
             kind: .unrecognizedResponse, httpStatus: status, errorMessage: "unrecognized response: \(reason)",
             requestID: requestID, rawBody: String(decoding: rawBody.prefix(rawBodyLimit), as: UTF8.self))
         error.rawBodyByteCount = rawBody.count
-        error.rawBodySHA256 = SHA256.hash(data: rawBody).map { String(format: "%02x", $0) }.joined()
+        error.rawBodySHA256 = SDKSigner.hex(Array(SHA256.hash(data: rawBody)))
         return error
     }
 

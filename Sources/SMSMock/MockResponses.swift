@@ -84,14 +84,13 @@ enum MockResponses {
                 + "目的端缺少文件数,目的端多余文件数"
             : "Task ID,Source ID,Source name,Directory,Total files,Different files,Missing on target,Extra on target"
         var lines = [header]
-        func cell(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         for entry in batch {
-            let identity = [entry.taskID, entry.sourceID, entry.sourceName].map(cell).joined(separator: ",")
+            let identity = [entry.taskID, entry.sourceID, entry.sourceName].map(MockWorld.csvField).joined(separator: ",")
             let checks = world.task(id: entry.taskID)?.directories ?? []
             if checks.isEmpty { lines.append(identity + ",,,,,") }
             for check in checks {
                 lines.append(
-                    identity + "," + cell(check.path) + ","
+                    identity + "," + MockWorld.csvField(check.path) + ","
                         + [check.total, check.different, check.missingOnTarget, check.extraOnTarget].map(String.init)
                         .joined(separator: ","))
             }

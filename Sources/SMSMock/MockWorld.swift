@@ -20,11 +20,13 @@ public struct MockWorld: Sendable, Hashable {
 
     /// The task list as a manifest (`task_id,source_id,source_name`, every field quoted), in world order.
     public func manifestCSV() -> String {
-        func field(_ value: String) -> String { "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        return tasks.reduce(into: "task_id,source_id,source_name\n") { text, task in
-            text += [task.id, task.sourceID, task.sourceName].map(field).joined(separator: ",") + "\n"
+        tasks.reduce(into: "task_id,source_id,source_name\n") { text, task in
+            text += [task.id, task.sourceID, task.sourceName].map(Self.csvField).joined(separator: ",") + "\n"
         }
     }
+
+    /// `value` as a quoted CSV field (`"` doubled), as the mock's exports and manifests write every field.
+    static func csvField(_ value: String) -> String { "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
     /// The task with `id`, if the world has it.
     public func task(id: String) -> MockTask? {

@@ -79,9 +79,11 @@ struct ReportJob {
         // The exit code comes after the changes: `--fail-on new-inconsistent` reads them.
         summary.exitCode = Int(
             RunOutcome.exitCode(aggregate, snapshot: snapshot, changes: summary.changes, failOn: policy.failOn))
-        for (index, report) in reports.enumerated() {
-            // The first report's summary is the aggregate above: not built (and held) a second time.
-            let reportSummary = index == 0 ? aggregate : policy.aggregate(snapshot.tasks, for: report, at: now)
+        for report in reports {
+            // A report in the first report's zone uses the aggregate above: the summary depends on the zone only
+            // (waiver expiry), so it is not built (and held) a second time.
+            let sameZone = report.timeZone == (reports.first?.timeZone ?? .utc)
+            let reportSummary = sameZone ? aggregate : policy.aggregate(snapshot.tasks, for: report, at: now)
             _ = try writer.render([report], snapshot: snapshot, summary: reportSummary, changes: recorded?.changes)
         }
         // A signal during rendering: the earlier set stays, the staged one is discarded by the caller.
@@ -89,8 +91,7 @@ struct ReportJob {
         summary = try folder.publish(summary)
         if let recorded { history?.record(recorded.record, exitCode: summary.exitCode, logger: logger) }
         let outcome = RunOutcome(
-            aggregate: aggregate, snapshot: snapshot, summary: summary, outputFolder: folder.target,
-            changes: summary.changes, failOn: policy.failOn)
+            aggregate: aggregate, snapshot: snapshot, summary: summary, outputFolder: folder.target)
         logProblems(snapshot)
         logger.info(
             "reports written", metadata: ["folder": "\(folder.target.path)", "files": "\(summary.files.count + 2)"])
@@ -106,7 +107,7 @@ struct ReportJob {
         }
         if failed.count > Self.listedFailures {
             logger.warning(
-                "… and \(Self.grouped(failed.count - Self.listedFailures)) more tasks without results",
+                "… and \(ReportNumbers.grouped(failed.count - Self.listedFailures)) more tasks without results",
                 metadata: ["count": "\(failed.count - Self.listedFailures)", "see": "results.json"])
         }
         let failedExports = snapshot.exports.filter { $0.error != nil }
@@ -120,22 +121,11 @@ struct ReportJob {
         }
         if failedExports.count > Self.listedFailures {
             logger.warning(
-                "… and \(Self.grouped(failedExports.count - Self.listedFailures)) more export batches failed",
+                "… and \(ReportNumbers.grouped(failedExports.count - Self.listedFailures)) more export batches failed",
                 metadata: ["count": "\(failedExports.count - Self.listedFailures)", "see": "results.json"])
         }
     }
 
     /// How many failed tasks (and failed export batches) stderr lists one by one; the rest are counted.
     static let listedFailures = 10
-
-    /// `1,234`: thousands grouped the same way whatever the locale, for log lines.
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var out = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
-            out.append(digit)
-        }
-        return (number < 0 ? "-" : "") + out
-    }
 }

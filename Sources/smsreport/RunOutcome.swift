@@ -9,13 +9,12 @@ struct RunOutcome {
     /// `summary.json` as written, with every file of the run.
     let summary: RunSummary
     let outputFolder: URL
-    let changes: RunSummary.Changes
-    /// The `--fail-on` conditions.
-    let failOn: Set<FailCondition>
 
     var failedExports: Int { snapshot.exports.filter { $0.error != nil }.count }
 
-    var exitCode: Int32 { Self.exitCode(aggregate, snapshot: snapshot, changes: changes, failOn: failOn) }
+    /// The exit code decided when the run was published (``exitCode(_:snapshot:changes:failOn:)``), as written in
+    /// `summary.json`.
+    var exitCode: Int32 { Int32(summary.exitCode) }
 
     /// SPEC 4 and 6: 4 when results or export batches are missing (wins over 3), 3 when a `--fail-on` condition
     /// holds, else 0.

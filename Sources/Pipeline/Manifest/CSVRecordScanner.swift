@@ -3,6 +3,8 @@
 ///
 /// Lenient where Excel is (a stray quote inside an unquoted field is kept as text), strict where data would
 /// silently be lost: a quoted field that never ends is an error naming the line where that field starts.
+/// (CSV.swift, the stack's CSV reader, reads such a field silently to the end of the file and gives no line
+/// numbers; it stays the reader of our own CSV output in the tests.)
 struct CSVRecordScanner {
     /// One record: its fields as written (quotes removed) and the 1-based line where it starts.
     struct Record: Equatable {

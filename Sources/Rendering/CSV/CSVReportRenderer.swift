@@ -12,11 +12,13 @@ public struct CSVReportRenderer: ReportRenderer {
     public func render(_ context: RenderContext, to output: OutputFolder) throws -> [URL] {
         let strings = context.strings
         let bom = context.options.csvByteOrderMark
+        // Filtered once for both files (`include: problems` is a pass over every server).
+        let listed = context.listedServers
         let servers = try output.stream("\(context.report.name).csv") { sink in
             let writer = try CSVTableWriter(
                 sink: sink, strings: strings, byteOrderMark: bom, timeZone: context.timeZone)
             try writer.writeHeader(ReportTables.serverHeader(context))
-            for server in context.listedServers {
+            for server in listed {
                 try writer.writeRow(ReportTables.serverRow(server, context))
             }
         }
@@ -24,7 +26,7 @@ public struct CSVReportRenderer: ReportRenderer {
             let writer = try CSVTableWriter(
                 sink: sink, strings: strings, byteOrderMark: bom, timeZone: context.timeZone)
             try writer.writeHeader(ReportTables.directoryHeader(strings))
-            for server in context.listedServers {
+            for server in listed {
                 for row in server.directoryRows { try writer.writeRow(ReportTables.directoryRow(server, row)) }
             }
         }

@@ -1,15 +1,9 @@
+import ReportModel
+
 /// Number texts for the HTML report, independent of the machine's locale so that output is reproducible.
 enum HTMLNumbers {
     /// `1234567` → `1,234,567` (both report languages group digits in threes with a comma).
-    static func integer(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var grouped = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
-        return value < 0 ? "-" + grouped : grouped
-    }
+    static func integer(_ value: Int) -> String { ReportNumbers.grouped(value) }
 
     /// The consistency ratio (``FileCounts/consistencyBasisPoints``) as a percentage with two decimals;
     /// an em dash when no file was verified.

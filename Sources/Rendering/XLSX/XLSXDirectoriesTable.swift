@@ -5,8 +5,6 @@ struct XLSXDirectoriesTable: XLSXTable {
     let servers: [ServerSummary]
     let strings: StringTable
     let rowCount: Int
-    /// The status words, looked up in the string table once, not on each of a million rows.
-    private let statusWords: [ServerStatus: String]
 
     var idColumns: Set<Int> { [1, 2] }
 
@@ -14,7 +12,6 @@ struct XLSXDirectoriesTable: XLSXTable {
         self.servers = servers
         self.strings = strings
         rowCount = servers.reduce(0) { $0 + $1.directoryCount }
-        statusWords = Dictionary(uniqueKeysWithValues: ServerStatus.allCases.map { ($0, strings.status($0)) })
     }
 
     var headers: [String] { ReportTables.directoryHeader(strings) }
@@ -44,7 +41,7 @@ struct XLSXDirectoriesTable: XLSXTable {
                         taskID: task.taskID, directory: directory, waiver: server.acceptances[local])
                     cells.removeAll(keepingCapacity: true)
                     for cell in ReportTables.directoryRow(server, row) {
-                        cells.append(XLSXCell(cell, .utc) { statusWords[$0] ?? "" })
+                        cells.append(XLSXCell(cell, strings, .utc))
                     }
                     try body(cells, row.status == .inconsistent ? .inconsistent : .none)
                 }

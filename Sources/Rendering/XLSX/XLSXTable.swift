@@ -15,16 +15,11 @@ extension XLSXCell {
     /// The XLSX form of a shared table cell: status words become text in the report's language, dates
     /// hold the local time of `zone` (the column header names it), unknown figures stay empty.
     init(_ cell: TableCell, _ strings: StringTable, _ zone: ReportTimeZone) {
-        self.init(cell, zone) { strings.status($0) }
-    }
-
-    /// The same with the status words looked up by `word` (a table's cache: a string table lookup is slower).
-    init(_ cell: TableCell, _ zone: ReportTimeZone, word: (ServerStatus) -> String) {
         switch cell {
         case .text(let text): self = .text(text)
         case .integer(let value): self = .number(value)
         case .date(let date): self = .date(date.map(zone.local))
-        case .status(let status): self = .text(word(status))
+        case .status(let status): self = .text(strings.status(status))
         case .blank: self = .text("")
         }
     }

@@ -62,7 +62,7 @@ enum HistoryListing {
         guard !runs.isEmpty else { return "no runs recorded in \(file)" }
         let rows = runs.map { run -> [String] in
             [ReportTime.iso8601(run.startedAt), "\(run.exitCode)", "\(run.totals.servers)"]
-                + ["inconsistent", "error", "not_verified", "accepted", "consistent"].map {
+                + RunSummary.Totals.statusKeys.map {
                     "\(run.totals.byStatus[$0] ?? 0)"
                 } + [run.scope]
         }
