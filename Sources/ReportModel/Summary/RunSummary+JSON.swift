@@ -9,7 +9,9 @@ extension RunSummary: Encodable {
         case startedAt = "started_at"
         case finishedAt = "finished_at"
         case endpointHost = "endpoint_host"
-        case manifest, reports, totals, changes, waivers, files
+        case manifest, reports, totals, changes, waivers, files, warnings, history
+        case credentialsSource = "credentials_source"
+        case pruned, coverage
     }
 
     /// Every key is always present; unknown values are `null`, never left out, so a script can rely on the shape.
@@ -28,6 +30,11 @@ extension RunSummary: Encodable {
         try container.encode(changes, forKey: .changes)
         try container.encode(waivers, forKey: .waivers)
         try container.encode(files, forKey: .files)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(history, forKey: .history)
+        try container.encode(credentialsSource, forKey: .credentialsSource)
+        try container.encode(pruned, forKey: .pruned)
+        try container.encode(coverage, forKey: .coverage)
     }
 
     /// `summary.json`'s bytes: pretty-printed with sorted keys, ending in a line break.

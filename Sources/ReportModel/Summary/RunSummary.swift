@@ -24,6 +24,16 @@ public struct RunSummary: Sendable, Hashable {
     public var waivers: Waivers
     /// Every file of the run but `summary.json` and `SHA256SUMS`, sorted by path.
     public var files: [FileEntry]
+    /// Side features that failed without costing the reports (SPEC 8.2), in the order they happened.
+    public var warnings: [Warning] = []
+    /// Whether this run was recorded in the history (SPEC 8.2).
+    public var history = HistoryState()
+    /// Where the credentials came from (`token`, `env`, `profile`, `ecs`; SPEC 8.1); nil when no API was called.
+    public var credentialsSource: String?
+    /// Run folders of the same scope deleted by `keep:` after this run was published (SPEC 8.5).
+    public var pruned: [String] = []
+    /// The manifest compared with the account's tasks, with `--coverage` (SPEC 9); nil otherwise.
+    public var coverage: Coverage?
 
     public init(
         toolVersion: String, exitCode: Int = 0, error: String? = nil, startedAt: Date? = nil,
@@ -55,13 +65,15 @@ public struct RunSummary: Sendable, Hashable {
         public var different = 0
         public var missing = 0
         public var extra = 0
+        /// Servers whose latest verification is older than `max_age` or unknown (SPEC 9); 0 without `max_age`.
+        public var stale = 0
 
         enum CodingKeys: String, CodingKey {
             case servers
             case byStatus = "by_status"
             case directories
             case totalFiles = "total_files"
-            case different, missing, extra
+            case different, missing, extra, stale
         }
 
         /// The status keys SPEC 7 lists, always present (0 when no server has that status).
