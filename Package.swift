@@ -29,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "smsreport",
             dependencies: [
-                "Pipeline", "Rendering", "ReportModel", "ReportTemplates", "SMSAPI", "SMSMock", "History",
+                "Pipeline", "Rendering", "ReportModel", "ReportTemplates", "SMSAPI", "SMSMock", "History", "RunEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -49,6 +49,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The run's back half: snapshot → verdict (statuses, policy, exit code, summary) → rendered set → published
+        // folder → the steps after publishing (history, notifications, metrics, retention). docs/run-engine.md.
+        .target(
+            name: "RunEngine",
+            dependencies: [
+                "Pipeline", "Rendering", "ReportModel", "History", "SMSAPI",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // CSV, XLSX and HTML renderers, the libxml2 writer and the one atomic file writer.
@@ -132,6 +141,7 @@ let package = Package(
             path: "Tests/TestSupport",
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "RunEngineTests", dependencies: ["RunEngine", "ReportTemplates", "TestSupport", "Rendering"]),
         .testTarget(name: "HistoryTests", dependencies: ["History", "ReportModel"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(name: "SMSAPITests", dependencies: ["SMSAPI", "TestSupport"]),

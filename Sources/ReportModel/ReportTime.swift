@@ -46,6 +46,9 @@ public enum ReportTime {
         return (Int(tm.tm_year) + 1900, Int(tm.tm_mon) + 1, Int(tm.tm_mday), Int(tm.tm_hour), Int(tm.tm_min), Int(tm.tm_sec))
     }
 
+    /// True when `SOURCE_DATE_EPOCH` is set: every time stamp a run writes is then the generation time.
+    public static var isReproducible: Bool { ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] != nil }
+
     /// The report's generation time: `SOURCE_DATE_EPOCH` when set (reproducible builds), else now.
     public static func generationTime(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
         if let raw = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(raw.trimmingCharacters(in: .whitespaces)) {

@@ -68,6 +68,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     // MARK: Changes since the previous run (history)
     case changesHeading = "changes.heading"
     case changesFirstRun = "changes.first_run"
+    case changesHistoryUnavailable = "changes.history_unavailable"
     case changesPreviousRun = "changes.previous_run"
     case changesNone = "changes.none"
     case changesNewlyInconsistent = "changes.newly_inconsistent"

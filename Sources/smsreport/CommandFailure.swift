@@ -3,15 +3,23 @@ import Foundation
 import Pipeline
 import Rendering
 import ReportModel
+import RunEngine
 import SMSAPI
 
-/// Maps the errors a command can end with to SPEC 4's exit codes, printing one clear message on stderr.
+/// Maps the errors a command can end with to SPEC 4's exit codes, printing one clear message on stderr and, with
+/// `--json`, the failed run's `summary.json` line built from what the command knew.
 enum CommandFailure {
-    /// Prints `error`, records it for `--json` and returns the `ExitCode` to throw: 2 for usage, configuration,
-    /// manifest, template and output-folder conflicts (no API call was made), 1 for fatal run failures,
-    /// 128 + the signal for a stopped run.
-    static func exitCode(for error: any Error) -> ExitCode {
+    /// Prints `error` (and with `json` the `known` summary as a failed run's) and returns the `ExitCode` to throw:
+    /// 2 for usage, configuration, manifest, template and output-folder conflicts (no API call was made), 1 for
+    /// fatal run failures, 128 + the signal for a stopped run.
+    static func exitCode(for error: any Error, known: RunSummary, json: Bool) -> ExitCode {
         if let error = error as? ExitCode { return error }
+        var known = known
+        var error = error
+        if let failure = error as? KnownFailure {
+            failure.fill(&known)
+            error = failure.underlying
+        }
         let (code, message) = classify(error)
         // Every line is escaped (LogLineEscaping): the message may quote the server, a manifest or a file name.
         let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map {
@@ -19,8 +27,17 @@ enum CommandFailure {
         }
         let prefix = code == 130 || code == 143 ? "smsreport: " : "smsreport: error: "
         Console.writeError(prefix + lines.joined(separator: "\n") + "\n")
-        RunRecord.shared.printFailure(exitCode: code, error: message)
+        if json { printFailure(known, exitCode: code, error: message) }
         return ExitCode(code)
+    }
+
+    /// Prints a failed run's summary line: what was known, with the exit code and the message.
+    static func printFailure(_ known: RunSummary, exitCode: Int32, error message: String?) {
+        var summary = known
+        summary.exitCode = Int(exitCode)
+        summary.error = message
+        summary.finishedAt = ReportTime.generationTime()
+        Console.printLine(summary.line())
     }
 
     private static func classify(_ error: any Error) -> (Int32, String) {
@@ -41,18 +58,40 @@ enum CommandFailure {
     }
 }
 
-/// A command whose failures end with SPEC 4's exit codes: `execute()` does the work, `run()` maps its errors.
+/// An error from inside the run's work that carries what was learned before it (the manifest a discovery found),
+/// so that the `--json` line of a failed run still says so.
+struct KnownFailure: Error {
+    let underlying: any Error
+    let fill: @Sendable (inout RunSummary) -> Void
+}
+
+/// A command whose failures end with SPEC 4's exit codes: `execute(_:)` does the work and fills in what it learns,
+/// `run()` maps its errors.
 protocol ReportingCommand: AsyncParsableCommand {
-    /// The command's work; any error it throws becomes a message on stderr and an exit code.
-    func execute() async throws
+    /// True when the command prints `summary.json` lines (`--json`).
+    var json: Bool { get }
+
+    /// The command's work; `known` gathers what a failed run's `--json` line reports. Any error it throws becomes
+    /// a message on stderr and an exit code.
+    func execute(_ known: inout RunSummary) async throws
 }
 
 extension ReportingCommand {
     func run() async throws {
+        var known = RunSummary(toolVersion: ToolVersion.current, startedAt: ReportTime.generationTime())
         do {
-            try await execute()
+            try await execute(&known)
         } catch {
-            throw CommandFailure.exitCode(for: error)
+            throw CommandFailure.exitCode(for: error, known: known, json: json)
         }
+    }
+}
+
+extension RunOutcome {
+    /// Prints the outcome as the last stdout line (the summary line, or with `--json` the summary.json object)
+    /// and throws its exit code when it is not 0.
+    func finish(json: Bool) throws {
+        Console.printLine(json ? summary.line() : line)
+        if exitCode != 0 { throw ExitCode(exitCode) }
     }
 }

@@ -5,6 +5,7 @@ import Pipeline
 import Rendering
 import ReportTemplates
 import ReportModel
+import RunEngine
 import SMSAPI
 import SMSMock
 
@@ -33,7 +34,9 @@ struct DemoCommand: ReportingCommand {
     /// The task the demo's mock answers 404 for, to show how a missing result looks.
     static let unknownTaskID = "0f3c9a55-0000-4000-8000-00000000dead"
 
-    func execute() async throws {
+    var json: Bool { console.json }
+
+    func execute(_ known: inout RunSummary) async throws {
         let logger = console.makeLogger()
         let manifest = try ManifestReader().read(sample("manifest.csv"), name: "manifest.csv")
         let configuration = try ReportConfiguration(
@@ -56,7 +59,7 @@ struct DemoCommand: ReportingCommand {
         let historyFolder = FileManager.default.temporaryDirectory
             .appendingPathComponent("smsreport-demo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: historyFolder) }
-        let history = try RunHistory(
+        let history = RunHistory(
             file: historyFolder.appendingPathComponent("history.sqlite"), scope: "demo manifest.csv", records: true)
         var outcome: RunOutcome?
         for night in 1...2 {
@@ -65,10 +68,10 @@ struct DemoCommand: ReportingCommand {
             let writer = ReportWriter(
                 output: runFolder.staging, templates: templates, options: RenderOptions(),
                 generatedAt: ReportTime.generationTime())
-            let job = ReportJob(
+            let engine = RunEngine(
                 reports: reports, folder: runFolder, writer: writer,
-                policy: ReportPolicy(waivers: configuration.waivers), logger: logger,
-                progress: ProgressDisplay(logger: logger, quiet: console.quiet), history: history)
+                policy: ReportPolicy(waivers: configuration.waivers), logger: logger, history: history)
+            let progress = ProgressDisplay(logger: logger, quiet: console.quiet)
             let quietMock = Logger(label: "mock", factory: { _ in SwiftLogNoOpLogHandler() })
             outcome = try await MockServer.withRunning(world: world.atEpoch(night), options: options, logger: quietMock) {
                 mock in
@@ -76,13 +79,15 @@ struct DemoCommand: ReportingCommand {
                 return try await SMSClient.withClient(
                     endpoint: mock.endpoint, credentials: .token(token), logger: logger
                 ) { client in
-                    try await job.run(manifest, client: client, endpoint: mock.endpoint, options: pipelineOptions)
+                    try await engine.run(
+                        manifest, client: client, endpoint: mock.endpoint, options: pipelineOptions,
+                        progress: progress.update, progressFinished: progress.finish)
                 }
             }
         }
         guard let outcome else { return }
         if console.json {
-            RunRecord.shared.printFinished(outcome.summary)
+            Console.printLine(outcome.summary.line())
         } else {
             Console.printLine("demo reports written to \(outcome.outputFolder.path):")
             for file in outcome.summary.files { Console.printLine("  \(file.path)") }

@@ -1,6 +1,7 @@
 import Foundation
 import Pipeline
 import ReportModel
+import RunEngine
 import SMSAPI
 
 /// What `--dry-run` shows: the batches and requests a run would make, where it would send them, how it would
@@ -39,7 +40,7 @@ struct DryRunPlan {
 
     /// The `--json` object: what a run would report before it starts, with nothing written.
     var summary: RunSummary {
-        let now = RunRecord.now()
+        let now = ReportTime.generationTime()
         return RunSummary(
             toolVersion: ToolVersion.current, startedAt: now, finishedAt: now, endpointHost: endpoint.host,
             manifest: manifest.info, reports: reports)

@@ -3,6 +3,7 @@ import Foundation
 import Pipeline
 import Rendering
 import ReportModel
+import RunEngine
 
 /// `smsreport render`: re-renders reports offline from a `results.json`.
 struct RenderCommand: ReportingCommand {
@@ -26,21 +27,21 @@ struct RenderCommand: ReportingCommand {
     var historyFile: String?
     @OptionGroup var console: ConsoleOptions
 
-    func execute() async throws {
-        let startedAt = RunRecord.now()
+    var json: Bool { console.json }
+
+    func execute(_ known: inout RunSummary) async throws {
+        let startedAt = ReportTime.generationTime()
         let logger = console.makeLogger()
         let configuration = try report.loadConfiguration()
-        let policy = try ReportPolicy(options: report, configuration: configuration)
+        let policy = try report.policy(configuration)
         let reports = try report.handover.apply(to: report.reports(configuration))
-        RunRecord.shared.update { $0.reports = reports }
+        known.reports = reports
         let browser = try report.handover.browser(for: reports)
         let resultsURL = URL(fileURLWithPath: results).standardizedFileURL
         // Read task by task: neither the file's bytes nor a tree of the whole file are ever held.
         let snapshot = try ResultsSnapshot(contentsOf: resultsURL, source: results)
-        RunRecord.shared.update {
-            $0.manifest = snapshot.run.manifest
-            $0.endpointHost = snapshot.run.endpointHost
-        }
+        known.manifest = snapshot.run.manifest
+        known.endpointHost = snapshot.run.endpointHost
         let templates = try report.templateSet()
         try templates.check(for: reports)
         let folderURL = (out.map { URL(fileURLWithPath: $0) } ?? resultsURL.deletingLastPathComponent())
@@ -53,8 +54,8 @@ struct RenderCommand: ReportingCommand {
             options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark, browser: browser),
             generatedAt: ReportTime.generationTime())
         // Only an explicit --history is read: a re-render stays reproducible from its inputs alone.
-        let runHistory = try historyFile.map { file in
-            try RunHistory(
+        let runHistory = historyFile.map { file in
+            RunHistory(
                 file: URL(fileURLWithPath: file),
                 scope: RecordedRun.scope(
                     override: configuration.historyScope, endpointHost: snapshot.run.endpointHost,
@@ -62,16 +63,17 @@ struct RenderCommand: ReportingCommand {
                     discovered: snapshot.run.manifest.name == "discover"),
                 records: false)
         }
-        let job = ReportJob(
-            reports: reports, folder: folder, writer: writer, policy: policy,
-            logger: logger, progress: ProgressDisplay(logger: logger, quiet: true), history: runHistory)
+        let engine = RunEngine(
+            reports: reports, folder: folder, writer: writer, policy: policy, logger: logger, history: runHistory)
         let outcome: RunOutcome
         do {
             outcome = try await Interruption.run(cleanUp: folder.discard) {
                 // The set carries the snapshot it was rendered from, byte for byte, so it can be rendered again.
                 try folder.staging.write("results.json") { try FileManager.default.copyItem(at: resultsURL, to: $0) }
-                if inPlace { try folder.carryOver(prefix: "exports/") }
-                return try job.publish(snapshot, writeResults: false, startedAt: startedAt, finishedAt: RunRecord.now())
+                let carried = inPlace ? try folder.carryOver(prefix: "exports/") : []
+                return try await engine.publish(
+                    snapshot, writeResults: false, artefacts: ["results.json"] + carried, startedAt: startedAt,
+                    finishedAt: ReportTime.generationTime())
             }
         } catch {
             folder.discard()

@@ -3,6 +3,7 @@ import Foundation
 import Pipeline
 import Rendering
 import ReportModel
+import RunEngine
 import SMSAPI
 
 /// `smsreport run`: the whole pipeline against the SMS API.
@@ -56,14 +57,16 @@ struct RunCommand: ReportingCommand {
         if dryRun && discover { throw ValidationError("--dry-run needs --manifest (discovery calls the API)") }
     }
 
-    func execute() async throws {
+    var json: Bool { console.json }
+
+    func execute(_ known: inout RunSummary) async throws {
         let logger = console.makeLogger()
         let configuration = try report.loadConfiguration()
-        let policy = try ReportPolicy(options: report, configuration: configuration)
+        let policy = try report.policy(configuration)
         let reports = try report.handover.apply(to: report.reports(configuration))
-        RunRecord.shared.update { $0.reports = reports }
+        known.reports = reports
         let settings = try RunSettings(connection: connection, configuration: configuration)
-        RunRecord.shared.update { $0.endpointHost = settings.endpoint.host }
+        known.endpointHost = settings.endpoint.host
         let templates = try report.templateSet()
         try templates.check(for: reports)
         let browser = try report.handover.browser(for: reports)
@@ -72,7 +75,7 @@ struct RunCommand: ReportingCommand {
             concurrency: settings.concurrency, export: !connection.noExport, toolVersion: ToolVersion.current)
         let manifest = try discover ? nil : readManifest()
         if let manifest {
-            RunRecord.shared.update { $0.manifest = manifest.info }
+            known.manifest = manifest.info
             for warning in manifest.warnings { logger.warning("\(warning)") }
         }
         // Checked before a dry run too: a plan that cannot sign in is not a plan.
@@ -86,22 +89,18 @@ struct RunCommand: ReportingCommand {
         }
         if connection.insecure { logger.warning("TLS certificate verification is off (--insecure)") }
         if let proxy = settings.proxy { logger.info("connecting through a proxy", metadata: ["proxy": "\(proxy)"]) }
-        let runHistory = try history.location(configuration).map { file in
-            try RunHistory(
-                file: file,
-                scope: RecordedRun.scope(
-                    override: configuration.historyScope, endpointHost: settings.endpoint.host,
-                    manifestName: manifest?.info.name, discoverState: self.state, discovered: self.discover),
-                records: true)
-        }
+        let scope = RecordedRun.scope(
+            override: configuration.historyScope, endpointHost: settings.endpoint.host,
+            manifestName: manifest?.info.name, discoverState: state, discovered: discover)
+        let runHistory = history.location(configuration).map { RunHistory(file: $0, scope: scope, records: true) }
         let folder = try RunFolder.prepare(URL(fileURLWithPath: out), force: report.force)
         let writer = ReportWriter(
             output: folder.staging, templates: templates,
             options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark, browser: browser),
             generatedAt: ReportTime.generationTime())
-        let job = ReportJob(
-            reports: reports, folder: folder, writer: writer, policy: policy,
-            logger: logger, progress: ProgressDisplay(logger: logger, quiet: console.quiet), history: runHistory)
+        let engine = RunEngine(
+            reports: reports, folder: folder, writer: writer, policy: policy, logger: logger, history: runHistory)
+        let progress = ProgressDisplay(logger: logger, quiet: console.quiet)
         let (discover, state) = (discover, state)
         let outcome: RunOutcome
         do {
@@ -112,14 +111,20 @@ struct RunCommand: ReportingCommand {
                 ) { client in
                     let tasks =
                         discover ? try await Discovery(client: client, logger: logger).manifest(state: state) : manifest!
-                    RunRecord.shared.update { $0.manifest = tasks.info }
-                    if tasks.entries.isEmpty {
-                        logger.warning("discovery found no task; writing empty reports")
-                        let now = Date()
-                        return try job.publish(
-                            Self.emptySnapshot(tasks, endpoint: settings.endpoint), startedAt: now, finishedAt: now)
+                    do {
+                        if tasks.entries.isEmpty {
+                            logger.warning("discovery found no task; writing empty reports")
+                            let now = Date()
+                            return try await engine.publish(
+                                Self.emptySnapshot(tasks, endpoint: settings.endpoint), startedAt: now, finishedAt: now)
+                        }
+                        return try await engine.run(
+                            tasks, client: client, endpoint: settings.endpoint, options: options,
+                            progress: progress.update, progressFinished: progress.finish)
+                    } catch {
+                        let info = tasks.info
+                        throw KnownFailure(underlying: error) { $0.manifest = info }
                     }
-                    return try await job.run(tasks, client: client, endpoint: settings.endpoint, options: options)
                 }
             }
         } catch {
@@ -134,7 +139,7 @@ struct RunCommand: ReportingCommand {
     private func showPlan(_ plan: DryRunPlan) {
         if console.json {
             Console.writeError(plan.text + "\n")
-            RunRecord.shared.printFinished(plan.summary)
+            Console.printLine(plan.summary.line())
         } else {
             Console.printLine(plan.text)
         }

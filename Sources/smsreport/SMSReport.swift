@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import ReportModel
+import RunEngine
 
 /// The `smsreport` command: SMS consistency results → HTML, XLSX and CSV reports.
 @main
@@ -13,31 +15,48 @@ struct SMSReport: AsyncParsableCommand {
         ]
     )
 
+    /// True when `--json` is among the arguments: decided from the raw arguments, because a usage error stops
+    /// parsing before any option is known.
+    static let wantsJSON = CommandLine.arguments.dropFirst().contains("--json")
+
     /// Runs the chosen command; usage errors exit 2 (SPEC 4), not ArgumentParser's 64, and with `--json` every
     /// outcome, usage errors included, ends with one `summary.json` line on stdout.
     static func main() async {
         // A closed stdout or stderr (`| head`) must make writes fail, not kill the run before its reports.
         Console.ignoreBrokenPipes()
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            fail(error, printedLine: false)
+        }
+        do {
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                let message = fullMessage(for: error)
-                Console.writeError(message + "\n")
-                RunRecord.shared.printFailure(exitCode: 2, error: Self.firstLine(message))
-                Foundation.exit(2)
-            }
-            if code != .success {
-                RunRecord.shared.printFailure(exitCode: code.rawValue, error: Self.firstLine(fullMessage(for: error)))
-            }
-            exit(withError: error)
+            // A reporting command has printed its own line, for every outcome.
+            fail(error, printedLine: command is any ReportingCommand)
         }
+    }
+
+    /// Ends the process for `error`: a usage error is exit 2 with its message; with `--json` a line that no
+    /// command printed is printed here.
+    private static func fail(_ error: any Error, printedLine: Bool) -> Never {
+        let code = exitCode(for: error)
+        let known = RunSummary(toolVersion: ToolVersion.current, startedAt: ReportTime.generationTime())
+        if code == .validationFailure {
+            let message = fullMessage(for: error)
+            Console.writeError(message + "\n")
+            if wantsJSON { CommandFailure.printFailure(known, exitCode: 2, error: firstLine(message)) }
+            Foundation.exit(2)
+        }
+        if code != .success && wantsJSON && !printedLine {
+            CommandFailure.printFailure(known, exitCode: code.rawValue, error: firstLine(fullMessage(for: error)))
+        }
+        exit(withError: error)
     }
 
     /// ArgumentParser's message without its `Error: ` prefix and usage block: the line that says what was wrong.

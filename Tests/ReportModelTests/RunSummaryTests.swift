@@ -15,8 +15,13 @@ import Testing
         #expect(
             Set(object.keys) == [
                 "schema_version", "tool_version", "exit_code", "error", "started_at", "finished_at", "endpoint_host",
-                "manifest", "reports", "totals", "changes", "waivers", "files",
+                "manifest", "reports", "totals", "changes", "waivers", "files", "warnings", "history",
+                "credentials_source", "pruned", "coverage",
             ])
+        #expect((object["warnings"] as? [Any])?.isEmpty == true)
+        #expect(object["coverage"] is NSNull && object["credentials_source"] is NSNull)
+        let history = try #require(object["history"] as? [String: Any])
+        #expect(history["recorded"] as? Bool == false && history["error"] is NSNull)
         #expect(object["schema_version"] as? Int == 1)
         #expect(object["exit_code"] as? Int == 2)
         #expect(object["error"] as? String == "tasks.csv:3: bad")
@@ -32,7 +37,9 @@ import Testing
         #expect(waivers["applied"] as? Int == 0 && (waivers["expired"] as? [Any])?.isEmpty == true)
         let totals = try #require(object["totals"] as? [String: Any])
         #expect(
-            Set(totals.keys) == ["servers", "by_status", "directories", "total_files", "different", "missing", "extra"])
+            Set(totals.keys) == [
+                "servers", "by_status", "directories", "total_files", "different", "missing", "extra", "stale",
+            ])
         #expect(
             totals["by_status"] as? [String: Int] == [
                 "inconsistent": 0, "error": 0, "not_verified": 0, "accepted": 0, "consistent": 0,

@@ -7,6 +7,13 @@ extension HTMLPage {
     func writeChanges() throws {
         guard let changes = context.changes else { return }
         try section("changes", heading: strings[.changesHeading]) {
+            if let reason = changes.unavailable {
+                try html.element("p", ["class": "empty"]) {
+                    try html.text(strings[.changesHistoryUnavailable] + " ")
+                    try html.element("code", text: reason)
+                }
+                return
+            }
             guard let previous = changes.previousRun else {
                 try html.element("p", ["class": "empty"], text: strings[.changesFirstRun])
                 try writeTrend(changes.trend)

@@ -62,6 +62,13 @@ public struct OutputFolder: Sendable {
         }
     }
 
+    /// The path of a file inside this folder relative to it (`exports/en-us/batch-0001.zip`).
+    public func relativePath(of file: URL) -> String {
+        let base = url.standardizedFileURL.path
+        let path = file.standardizedFileURL.path
+        return path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : file.lastPathComponent
+    }
+
     /// Writes `bytes` to `relativePath`, atomically.
     @discardableResult
     public func write(_ relativePath: String, bytes: some Collection<UInt8>) throws -> URL {

@@ -9,12 +9,12 @@ import Darwin
 #endif
 
 extension RunFolder {
-    /// Lists and hashes the staged files into `summary.files`, writes `summary.json` and then `SHA256SUMS`, and
-    /// moves the complete set into the target; returns the summary as written.
-    public func publish(_ summary: RunSummary) throws -> RunSummary {
+    /// Hashes `files` (the staged files of the run, by path relative to the staging folder: the rendered set and
+    /// the artefacts) into `summary.files`, writes `summary.json` and then `SHA256SUMS`, and moves the complete set
+    /// into the target; returns the summary as written.
+    public func publish(_ summary: RunSummary, files: [String]) throws -> RunSummary {
         var summary = summary
-        let staged = try FolderInventory.walk(staging.url).filter { !$0.isDirectory }.map(\.path)
-            .filter { $0 != Self.summaryName && $0 != Self.checksumsName }
+        let staged = Array(Set(files)).filter { $0 != Self.summaryName && $0 != Self.checksumsName }
         // Hashed on every core: at 100,000 tasks the set is ~300 MB and a second of SHA-256 on one.
         let folder = staging.url
         summary.files = try ParallelWork.map(
@@ -22,10 +22,7 @@ extension RunFolder {
         ) { path in
             Result { try Self.digest(folder.appendingPathComponent(path), path: path) }
         }.map { try $0.get() }
-        try staging.write(Self.summaryName, bytes: try summary.fileData())
-        let summaryEntry = try Self.digest(staging.url.appendingPathComponent(Self.summaryName), path: Self.summaryName)
-        let listed = (summary.files + [summaryEntry]).sorted { Self.byteOrder($0.path, $1.path) }
-        try staging.write(Self.checksumsName, bytes: Array(listed.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8))
+        try Self.writeRecord(summary, into: staging)
         switch mode {
         case .create: try moveIntoPlace()
         case .swap: try swapIntoPlace()
@@ -33,6 +30,21 @@ extension RunFolder {
         }
         Self.syncFolder(target.deletingLastPathComponent())
         return summary
+    }
+
+    /// Rewrites the published set's `summary.json` and then its `SHA256SUMS` (each atomically) when a step after
+    /// publishing added to the summary (a warning, `pruned`); the files it lists are unchanged.
+    public func amend(_ summary: RunSummary) throws -> RunSummary {
+        try Self.writeRecord(summary, into: OutputFolder(url: target))
+        return summary
+    }
+
+    /// Writes `summary.json`, then `SHA256SUMS` over the summary's files and `summary.json` itself.
+    private static func writeRecord(_ summary: RunSummary, into folder: OutputFolder) throws {
+        let written = try folder.write(summaryName, bytes: try summary.fileData())
+        let summaryEntry = try digest(written, path: summaryName)
+        let listed = (summary.files + [summaryEntry]).sorted { byteOrder($0.path, $1.path) }
+        try folder.write(checksumsName, bytes: Array(listed.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8))
     }
 
     /// Paths sort by their UTF-8 bytes, the same on every machine and locale.

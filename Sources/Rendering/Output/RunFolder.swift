@@ -75,8 +75,11 @@ public struct RunFolder: Sendable {
 
     /// Puts the earlier run's files under `prefix` (e.g. `exports/`) into the new set too, as hard links (copies
     /// where links fail): a `render` in place keeps the artefacts of the run it re-renders.
-    public func carryOver(prefix: String) throws {
-        for path in previousSet.sorted() where path.hasPrefix(prefix) {
+    /// Returns their paths.
+    @discardableResult
+    public func carryOver(prefix: String) throws -> [String] {
+        let carried = previousSet.sorted().filter { $0.hasPrefix(prefix) }
+        for path in carried {
             let source = target.appendingPathComponent(path)
             let destination = staging.url.appendingPathComponent(path)
             try FileManager.default.createDirectory(
@@ -90,6 +93,7 @@ public struct RunFolder: Sendable {
                 }
             }
         }
+        return carried
     }
 
     /// Removes the staging folder and every folder created for it: the target is as it was before the run.

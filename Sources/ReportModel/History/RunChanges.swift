@@ -22,9 +22,17 @@ public struct RunChanges: Sendable, Hashable {
     /// The statuses of the scope's latest runs, oldest first, this run last.
     public var trend: [TrendPoint] = []
 
+    /// Why the history could not be used (SPEC 8.2); the changes section says so instead of listing changes.
+    public var unavailable: String?
+
     public init(previousRun: Date? = nil, trend: [TrendPoint] = []) {
         self.previousRun = previousRun
         self.trend = trend
+    }
+
+    /// No comparison: the history could not be used, for `reason` (it names the file, never a secret).
+    public init(unavailable reason: String) {
+        self.unavailable = reason
     }
 
     /// True when there is a previous run to compare with.

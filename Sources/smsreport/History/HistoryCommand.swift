@@ -29,7 +29,7 @@ struct HistoryCommand: ReportingCommand {
         if limit < 1 { throw ValidationError("--limit must be at least 1") }
     }
 
-    func execute() async throws {
+    func execute(_ known: inout RunSummary) async throws {
         let location = file.map { URL(fileURLWithPath: $0) } ?? HistoryLocation.defaultFile()
         // Listing never creates a database where none was recorded.
         let runs =

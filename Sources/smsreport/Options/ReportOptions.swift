@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RunEngine
 import Pipeline
 import Rendering
 import ReportModel
@@ -85,6 +86,12 @@ extension ReportLanguage: ExpressibleByArgument {
 
 extension ReportOptions {
     /// The templates: `--templates DIR` in front of the bundled ones.
+    /// The waivers and `--fail-on` conditions, flags over the config.
+    func policy(_ configuration: ReportConfiguration) throws -> ReportPolicy {
+        try ReportPolicy(
+            waiversFile: waivers, failOn: failOn, failOnInconsistent: failOnInconsistent, configuration: configuration)
+    }
+
     func templateSet() throws -> TemplateSet {
         try TemplateSet.resolve(override: templates)
     }

@@ -52,9 +52,9 @@ import Testing
         let target = root.appendingPathComponent("out")
         try RunFolderTests.run(target, ["exports/en-us/batch-0001.csv": "e", "results.json": "{}", "a.csv": "1"])
         let folder = try RunFolder.prepare(target, force: false)
-        try folder.carryOver(prefix: "exports/")
+        let carried = try folder.carryOver(prefix: "exports/")
         try folder.staging.write("results.json", bytes: Array("{}".utf8))
-        let summary = try folder.publish(RunSummary(toolVersion: "t"))
+        let summary = try folder.publish(RunSummary(toolVersion: "t"), files: carried + ["results.json"])
         #expect(summary.files.map(\.path) == ["exports/en-us/batch-0001.csv", "results.json"])
         #expect(
             try String(contentsOf: target.appendingPathComponent("exports/en-us/batch-0001.csv"), encoding: .utf8)

@@ -21,7 +21,7 @@ import TestSupport
     static func run(_ target: URL, _ files: [String: String], force: Bool = false) throws -> RunSummary {
         let folder = try RunFolder.prepare(target, force: force)
         for (path, text) in files { try folder.staging.write(path, bytes: Array(text.utf8)) }
-        return try folder.publish(RunSummary(toolVersion: "test"))
+        return try folder.publish(RunSummary(toolVersion: "test"), files: Array(files.keys))
     }
 
     @Test func aNewFolderGetsTheSetWithSummaryAndChecksumsLast() throws {
