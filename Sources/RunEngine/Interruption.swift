@@ -9,13 +9,13 @@ import Darwin
 
 /// SIGINT and SIGTERM stop a run: the work is cancelled (requests in flight with it), the work's own cleanup
 /// removes what it staged, and ``Interrupted`` ends the command with 128 + the signal number (130, 143).
-enum Interruption {
+public enum Interruption {
     /// How long a cancelled run may take to clean up before the process exits anyway.
     static let gracePeriod: DispatchTimeInterval = .seconds(10)
 
     /// Runs `body`; a SIGINT or SIGTERM cancels it and, once it has returned or thrown, throws ``Interrupted``.
     /// `cleanUp` runs only when the grace period passes or a second signal comes, just before the forced exit.
-    static func run<T: Sendable>(
+    public static func run<T: Sendable>(
         cleanUp: @escaping @Sendable () -> Void, _ body: @escaping @Sendable () async throws -> T
     ) async throws -> T {
         let (signals, continuation) = AsyncStream.makeStream(of: Int32.self)
@@ -88,22 +88,24 @@ enum Interruption {
 
     private static func forceExit(_ number: Int32, _ cleanUp: @Sendable () -> Void) {
         cleanUp()
-        Console.writeError("smsreport: \(Interrupted(signal: number, completed: false).description) (forced)\n")
+        // The process ends in a moment: one write(2) is enough, and a closed stderr only loses the line.
+        let line = Array("smsreport: \(Interrupted(signal: number, completed: false).description) (forced)\n".utf8)
+        _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
         _exit(128 + number)
     }
 }
 
 /// The run was stopped by a signal; ends the command with exit 128 + the signal number.
-struct Interrupted: Error, CustomStringConvertible {
-    let signal: Int32
+public struct Interrupted: Error, CustomStringConvertible {
+    public let signal: Int32
     /// True when the run had already put its complete set in place when the signal came.
-    let completed: Bool
+    public let completed: Bool
 
-    var exitCode: Int32 { 128 + signal }
+    public var exitCode: Int32 { 128 + signal }
 
-    var name: String { signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)" }
+    public var name: String { signal == SIGINT ? "SIGINT" : signal == SIGTERM ? "SIGTERM" : "signal \(signal)" }
 
-    var description: String {
+    public var description: String {
         completed
             ? "stopped by \(name) after the reports were in place"
             : "stopped by \(name): requests cancelled, temporary files removed, the output folder left as it was"

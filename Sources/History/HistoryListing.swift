@@ -2,7 +2,7 @@ import Foundation
 import ReportModel
 
 /// The two forms of `smsreport history`: a JSON array for scripts, a table for people.
-enum HistoryListing {
+public enum HistoryListing {
     /// One run object: the summary.json names (`scope`, `started_at`, `finished_at`, `exit_code`, `totals`).
     struct Entry: Encodable {
         var scope: String
@@ -47,7 +47,7 @@ enum HistoryListing {
     }
 
     /// The runs as one JSON array on one line.
-    static func json(_ runs: [RecordedRun]) throws -> String {
+    public static func json(_ runs: [RecordedRun]) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(runs.map(Entry.init)), as: UTF8.self)
@@ -58,7 +58,7 @@ enum HistoryListing {
     ]
 
     /// The runs as an aligned text table, or a line saying there are none.
-    static func table(_ runs: [RecordedRun], file: String) -> String {
+    public static func table(_ runs: [RecordedRun], file: String) -> String {
         guard !runs.isEmpty else { return "no runs recorded in \(file)" }
         let rows = runs.map { run -> [String] in
             [ReportTime.iso8601(run.startedAt), "\(run.exitCode)", "\(run.totals.servers)"]
