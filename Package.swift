@@ -132,7 +132,10 @@ let package = Package(
             path: "Tests/TestSupport",
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "HistoryTests", dependencies: ["History", "ReportModel"]),
+        .testTarget(
+            name: "HistoryTests",
+            dependencies: ["History", "ReportModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(name: "SMSAPITests", dependencies: ["SMSAPI", "TestSupport"]),
         .testTarget(name: "SMSMockTests", dependencies: ["SMSMock", "SMSAPI", "TestSupport"]),

@@ -18,7 +18,7 @@ struct RenderCommand: ReportingCommand {
     @Option(help: "The results.json of an earlier run.")
     var results: String
 
-    @Option(help: "Output folder (default: the folder of results.json).")
+    @Option(help: "Output folder (default: the folder of results.json); {date} and {time} expand in local time.")
     var out: String?
 
     @OptionGroup var report: ReportOptions
@@ -43,7 +43,7 @@ struct RenderCommand: ReportingCommand {
         }
         let templates = try report.templateSet()
         try templates.check(for: reports)
-        let folderURL = (out.map { URL(fileURLWithPath: $0) } ?? resultsURL.deletingLastPathComponent())
+        let folderURL = (out.map { URL(fileURLWithPath: OutputPath.expand($0, at: Date())) } ?? resultsURL.deletingLastPathComponent())
             .standardizedFileURL
         let inPlace = resultsURL.deletingLastPathComponent().path == folderURL.path
         let folder = try RunFolder.prepare(

@@ -31,8 +31,11 @@ struct RunCommand: ReportingCommand {
     @Option(help: "With --discover: only tasks in this state (a state the list API documents, e.g. MIGRATE_SUCCESS).")
     var state: String?
 
-    @Option(help: "Output folder.")
-    var out = "smsreport-out"
+    @Option(help: "Output folder (default smsreport-out, or the config's out:); {date} and {time} expand in local time.")
+    var out: String?
+
+    @Option(help: "After publishing, keep only the newest N run folders of this scope beside --out (config keep:).")
+    var keep: Int?
 
     @Flag(name: .customLong("dry-run"), help: "Print the batches and requests the run would make; call nothing.")
     var dryRun = false
@@ -53,12 +56,16 @@ struct RunCommand: ReportingCommand {
         if let manifestEncoding, ManifestEncoding(name: manifestEncoding) == nil {
             throw ValidationError("--manifest-encoding must be one of \(ManifestEncoding.names)")
         }
+        if let keep, !(1...ReportConfiguration.maximumKeep).contains(keep) {
+            throw ValidationError("--keep must be a whole number from 1 to \(ReportConfiguration.maximumKeep)")
+        }
         if dryRun && discover { throw ValidationError("--dry-run needs --manifest (discovery calls the API)") }
     }
 
     func execute() async throws {
         let logger = console.makeLogger()
         let configuration = try report.loadConfiguration()
+        let outURL = URL(fileURLWithPath: OutputPath.expand(out ?? configuration.out ?? "smsreport-out", at: Date()))
         let policy = try ReportPolicy(options: report, configuration: configuration)
         let reports = try report.handover.apply(to: report.reports(configuration))
         RunRecord.shared.update { $0.reports = reports }
@@ -82,19 +89,19 @@ struct RunCommand: ReportingCommand {
                 DryRunPlan(
                     plan: PipelineRun.plan(manifest, options: options), manifest: manifest, endpoint: settings.endpoint,
                     credentials: credentials, reports: reports,
-                    output: RunFolder.plan(URL(fileURLWithPath: out), force: report.force)))
+                    output: RunFolder.plan(outURL, force: report.force)))
         }
         if connection.insecure { logger.warning("TLS certificate verification is off (--insecure)") }
         if let proxy = settings.proxy { logger.info("connecting through a proxy", metadata: ["proxy": "\(proxy)"]) }
         let runHistory = try history.location(configuration).map { file in
             try RunHistory(
-                file: file,
+                file: file.get(),
                 scope: RecordedRun.scope(
                     override: configuration.historyScope, endpointHost: settings.endpoint.host,
                     manifestName: manifest?.info.name, discoverState: self.state, discovered: self.discover),
                 records: true)
         }
-        let folder = try RunFolder.prepare(URL(fileURLWithPath: out), force: report.force)
+        let folder = try RunFolder.prepare(outURL, force: report.force)
         let writer = ReportWriter(
             output: folder.staging, templates: templates,
             options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark, browser: browser),

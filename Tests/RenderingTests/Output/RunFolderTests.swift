@@ -16,10 +16,18 @@ import TestSupport
         FolderListing.files(folder)
     }
 
+    /// What `folder` holds besides run locks (`.<name>.smsreport-lock`, which stay: SPEC 8.2).
+    static func entries(_ folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".smsreport-lock") }
+            .sorted()
+    }
+
     /// Stages `files` and publishes them into `target`.
     @discardableResult
     static func run(_ target: URL, _ files: [String: String], force: Bool = false) throws -> RunSummary {
         let folder = try RunFolder.prepare(target, force: force)
+        // The lock is held until released; a test publishes many runs in one process.
+        defer { folder.release() }
         for (path, text) in files { try folder.staging.write(path, bytes: Array(text.utf8)) }
         return try folder.publish(RunSummary(toolVersion: "test"))
     }
@@ -40,7 +48,7 @@ import TestSupport
         #expect(
             sums.split(separator: "\n").map { String($0.split(separator: " ").last!) }
                 == ["exports/en-us/batch-0001.bin", "r.csv", "summary.json"])
-        #expect(try Self.files(root).filter { $0.contains("smsreport-") }.isEmpty)
+        #expect(try Self.files(root).filter { $0.contains("smsreport-") } == ["a/b/.out.smsreport-lock"])
     }
 
     @Test func aSecondRunReplacesTheFirstSetAsAWhole() throws {
@@ -50,7 +58,7 @@ import TestSupport
         try Self.run(target, ["zh.html": "1", "exports/zh-cn/batch-0001.bin": "2", "results.json": "{}"])
         try Self.run(target, ["en.csv": "3", "results.json": "{ }"])
         #expect(try Self.files(target) == ["SHA256SUMS", "en.csv", "results.json", "summary.json"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
+        #expect(try Self.entries(root) == ["out"])
     }
 
     @Test func foreignFilesStopTheRunUnlessForceWhichKeepsThem() throws {
@@ -60,7 +68,7 @@ import TestSupport
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: target.appendingPathComponent("notes.txt"))
         #expect(throws: OutputConflictError.self) { try RunFolder.prepare(target, force: false) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
+        #expect(try Self.entries(root) == ["out"])
         try Self.run(target, ["a.csv": "1", "exports/x.bin": "2"], force: true)
         try Self.run(target, ["b.csv": "3"], force: true)
         #expect(try Self.files(target) == ["SHA256SUMS", "b.csv", "notes.txt", "summary.json"])
@@ -73,7 +81,8 @@ import TestSupport
         let fresh = try RunFolder.prepare(root.appendingPathComponent("x/y/out"), force: false)
         try fresh.staging.write("a.csv", bytes: Array("1".utf8))
         fresh.discard()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
+        // Only the run lock stays, in the folder made for it: deleting a lock file is never safe for its holder.
+        #expect(try Self.files(root) == ["x/y/.out.smsreport-lock"])
         let target = root.appendingPathComponent("out")
         try Self.run(target, ["old.csv": "1"])
         let second = try RunFolder.prepare(target, force: false)
