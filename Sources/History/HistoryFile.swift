@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The checks a history file passes before SQLite may write to it (SPEC 8.2): its folder can be created and
@@ -65,7 +65,8 @@ enum HistoryFile {
                     .filter { !$0.hasPrefix("sqlite_") }
                 guard !tables.isEmpty else { return }
                 guard tables.contains("grdb_migrations"), tables.contains("run"), tables.contains("server") else {
-                    throw HistoryError("\(file.path): a SQLite database of another program, not a history (left untouched)")
+                    throw HistoryError(
+                        "\(file.path): a SQLite database of another program, not a history (left untouched)")
                 }
                 let applied = try String.fetchSet(db, sql: "SELECT identifier FROM grdb_migrations")
                 let known = Set(HistorySchema.migrator.migrations)

@@ -62,7 +62,8 @@ struct DemoCommand: ReportingCommand {
         // One instant for both nights: a {time} in --out names the same folder twice.
         let startedAt = Date()
         for night in 1...2 {
-            let runFolder = try RunFolder.prepare(URL(fileURLWithPath: OutputPath.expand(out, at: startedAt)), force: false)
+            let outURL = URL(fileURLWithPath: OutputPath.expand(out, at: startedAt))
+            let runFolder = try RunFolder.prepare(outURL, force: false)
             defer { runFolder.discard() }
             let writer = ReportWriter(
                 output: runFolder.staging, templates: templates, options: RenderOptions(),

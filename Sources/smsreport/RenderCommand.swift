@@ -43,7 +43,8 @@ struct RenderCommand: ReportingCommand {
         }
         let templates = try report.templateSet()
         try templates.check(for: reports)
-        let folderURL = (out.map { URL(fileURLWithPath: OutputPath.expand($0, at: Date())) } ?? resultsURL.deletingLastPathComponent())
+        let expanded = out.map { OutputPath.expand($0, at: Date()) }
+        let folderURL = (expanded.map { URL(fileURLWithPath: $0) } ?? resultsURL.deletingLastPathComponent())
             .standardizedFileURL
         let inPlace = resultsURL.deletingLastPathComponent().path == folderURL.path
         let folder = try RunFolder.prepare(

@@ -31,7 +31,8 @@ struct RunCommand: ReportingCommand {
     @Option(help: "With --discover: only tasks in this state (a state the list API documents, e.g. MIGRATE_SUCCESS).")
     var state: String?
 
-    @Option(help: "Output folder (default smsreport-out, or the config's out:); {date} and {time} expand in local time.")
+    @Option(
+        help: "Output folder (default smsreport-out, or the config's out:); {date} and {time} expand in local time.")
     var out: String?
 
     @Option(help: "After publishing, keep only the newest N run folders of this scope beside --out (config keep:).")

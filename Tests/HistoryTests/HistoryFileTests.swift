@@ -4,9 +4,9 @@ import History
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// SPEC 8.2 "History unavailable": a file that is not a history, a lock held too long and a folder that cannot
@@ -63,7 +63,9 @@ import Darwin
             let elapsed = Date().timeIntervalSince(start)
             #expect(elapsed >= 0.9 && elapsed < 6)
             #expect(error?.description.hasPrefix(file.path + ": ") == true)
-            #expect(error?.description.contains("locked by another process for longer than the busy timeout of 1 s") == true)
+            #expect(
+                error?.description.contains("locked by another process for longer than the busy timeout of 1 s") == true
+            )
         }
         // Once the lock is gone the same file opens again: it was not damaged.
         #expect(try HistoryStore(file: file, busyTimeout: 1).runs(scope: nil).isEmpty)

@@ -15,7 +15,9 @@ import Testing
         let out = folder.appendingPathComponent("out")
         let lockFile = folder.appendingPathComponent(".out.smsreport-lock")
         let environment = ["HUAWEICLOUD_AUTH_TOKEN": EndToEndTests.token]
-        let ((first, second), _) = try await EndToEndTests.withMock(world, faults: MockFaults(latency: .milliseconds(250))) {
+        let ((first, second), _) = try await EndToEndTests.withMock(
+            world, faults: MockFaults(latency: .milliseconds(250))
+        ) {
             endpoint in
             let arguments = [
                 "run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", out.path,

@@ -1,18 +1,19 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The exclusive `flock` a run holds on `.<name>.smsreport-lock` beside its output folder (SPEC 8.2 "One run
 /// per folder"), from before its first request until the process ends or ``release()`` is called.
 ///
-/// The lock file holds the holder's pid, so that a second run can name it. It is never deleted by its holder's
-/// run: a process that opened the old file could lock it while a third one locks a new file under the same
-/// name. Every taker checks after locking that the name still leads to the file it locked, so a file replaced
-/// in between is detected and taken again.
+/// The lock file holds the holder's pid, so that a second run can name it. A run leaves it in place: deleted
+/// after unlocking, a process that opened the old file could lock it while a third one locks a new file under
+/// the same name. Every taker checks after locking that the name still leads to the file it locked, and starts
+/// over otherwise; that makes the one exception safe, deleting the file *while holding it*
+/// (``removeFileWhileHeld()``), used only where the folder that holds it goes too.
 public final class FolderLock: @unchecked Sendable {
     /// The lock file.
     public let url: URL
@@ -41,7 +42,8 @@ public final class FolderLock: @unchecked Sendable {
             guard descriptor >= 0 else {
                 let code = errno
                 if code == ELOOP { throw notOurs(url) }
-                throw OutputError(path: url.path, reason: "cannot open the run lock: \(String(cString: strerror(code)))")
+                throw OutputError(
+                    path: url.path, reason: "cannot open the run lock: \(String(cString: strerror(code)))")
             }
             var opened = stat()
             // Only a plain file of this user with one name: writing the pid into anything else could damage it.
@@ -79,6 +81,21 @@ public final class FolderLock: @unchecked Sendable {
         guard descriptor >= 0 else { return }
         close(descriptor)
         descriptor = -1
+    }
+
+    /// Deletes the lock file while the lock is still held (a no-op once released): safe only because every
+    /// taker re-checks the name after locking. For a folder that goes away with its lock file.
+    public func removeFileWhileHeld() {
+        guardLock.lock()
+        defer { guardLock.unlock() }
+        guard descriptor >= 0 else { return }
+        var named = stat()
+        var held = stat()
+        // Only the file this process locked: never a file another run has since put under the name.
+        guard lstat(url.path, &named) == 0, fstat(descriptor, &held) == 0, named.st_ino == held.st_ino,
+            named.st_dev == held.st_dev
+        else { return }
+        _ = unlink(url.path)
     }
 
     /// Whether this process still holds the lock.

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension RunFolder {
@@ -90,8 +90,12 @@ extension RunFolder {
         defer { lock.release() }
         // Checked again under the lock: the folder may have changed since it was read.
         guard isOwnedFolder(url) else { return false }
-        for path in files where unlink(url.appendingPathComponent(path).path) != 0 && errno != ENOENT {
-            throw OutputError(path: url.appendingPathComponent(path).path, reason: String(cString: strerror(errno)))
+        for path in files {
+            let file = url.appendingPathComponent(path).path
+            guard unlink(file) != 0 else { continue }
+            let code = errno
+            guard code != ENOENT else { continue }
+            throw OutputError(path: file, reason: "cannot delete: \(String(cString: strerror(code)))")
         }
         let folders = Set(files.map { ($0 as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }
         var all: Set<String> = []
@@ -108,9 +112,8 @@ extension RunFolder {
         guard rmdir(url.path) == 0 else {
             throw OutputError(path: url.path, reason: "not empty after its run's files were deleted; left in place")
         }
-        // Deleted while held, which is safe for this folder's lock: every taker checks after locking that the
-        // name still leads to the file it locked (FolderLock.acquire), and nothing is left for it to guard.
-        _ = unlink(lock.url.path)
+        // The folder is gone, so its lock file goes too (while held: see FolderLock).
+        lock.removeFileWhileHeld()
         return true
     }
 

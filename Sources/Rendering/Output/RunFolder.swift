@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The output folder of one run (SPEC 3 "Output folder"): the run writes into a hidden staging folder beside
@@ -29,8 +29,8 @@ public struct RunFolder: Sendable {
     /// The earlier run's files in the target (relative paths), empty when none.
     let previousSet: Set<String>
     let mode: Mode
-    /// Folders created for the staging folder's parent, removed again when the run is discarded (those that
-    /// hold nothing but the run lock stay: the lock file is never deleted).
+    /// Folders created for the staging folder's parent, removed again when the run is discarded (with the lock
+    /// file, when the folder that holds it was made by this run).
     let createdAncestors: [URL]
     /// The run lock on `.<name>.smsreport-lock`, held until the process ends, ``discard()`` or ``release()``.
     public let lock: FolderLock
@@ -62,6 +62,7 @@ public struct RunFolder: Sendable {
         do {
             return try prepareLocked(target, force: force, adopting: adopting, lock: lock, created: created)
         } catch {
+            if created.contains(parent) { lock.removeFileWhileHeld() }
             lock.release()
             removeEmpty(created)
             throw error
@@ -125,8 +126,11 @@ public struct RunFolder: Sendable {
     /// it was before the run. After a publish it only gives up the lock.
     public func discard() {
         try? FileManager.default.removeItem(at: staging.url)
-        Self.removeEmpty(createdAncestors)
+        // A folder this run made only for --out must not stay behind for the lock file alone (SPEC 3). The file is
+        // deleted while still held, the one order that is safe: a taker re-checks the name after locking.
+        if createdAncestors.contains(target.deletingLastPathComponent()) { lock.removeFileWhileHeld() }
         lock.release()
+        Self.removeEmpty(createdAncestors)
     }
 
     /// Gives up the run lock once the run's work on the folder is done (its file stays beside the target).

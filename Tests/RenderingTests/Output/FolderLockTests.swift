@@ -4,9 +4,9 @@ import ReportModel
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// SPEC 8.2 "One run per folder": the `flock` on `.<name>.smsreport-lock` beside `--out`.

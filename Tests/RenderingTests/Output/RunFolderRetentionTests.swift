@@ -4,9 +4,9 @@ import ReportModel
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// SPEC 8.5 `keep: N`: only the folders smsreport wrote for the same scope go, oldest first.
@@ -45,7 +45,9 @@ import Darwin
     @Test func foreignFoldersOtherScopesAndLinksAreNeverTouched() throws {
         let root = try RunFolderTests.scratch()
         defer { try? FileManager.default.removeItem(at: root) }
-        for index in 0..<3 { try Self.publish(root.appendingPathComponent("mine-\(index)"), scope: "s", at: Double(index)) }
+        for index in 0..<3 {
+            try Self.publish(root.appendingPathComponent("mine-\(index)"), scope: "s", at: Double(index))
+        }
         try Self.publish(root.appendingPathComponent("other-scope"), scope: "t", at: -100)
         // An old run folder of the scope with a file smsreport did not write in it.
         let touched = root.appendingPathComponent("mine-touched")

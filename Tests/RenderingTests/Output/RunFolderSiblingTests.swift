@@ -4,9 +4,9 @@ import ReportModel
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// SPEC 8.2: staging and retired names are renamed or deleted only when they are real folders of this user;

@@ -1,8 +1,8 @@
 import Foundation
 import Rendering
 import ReportModel
-import Testing
 import TestSupport
+import Testing
 
 /// One run per folder (SPEC 3): staging, the whole-set swap, foreign files, `summary.json` and `SHA256SUMS`.
 @Suite struct RunFolderTests {
@@ -18,8 +18,7 @@ import TestSupport
 
     /// What `folder` holds besides run locks (`.<name>.smsreport-lock`, which stay: SPEC 8.2).
     static func entries(_ folder: URL) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".smsreport-lock") }
-            .sorted()
+        try FolderListing.entries(folder).sorted()
     }
 
     /// Stages `files` and publishes them into `target`.
@@ -81,8 +80,8 @@ import TestSupport
         let fresh = try RunFolder.prepare(root.appendingPathComponent("x/y/out"), force: false)
         try fresh.staging.write("a.csv", bytes: Array("1".utf8))
         fresh.discard()
-        // Only the run lock stays, in the folder made for it: deleting a lock file is never safe for its holder.
-        #expect(try Self.files(root) == ["x/y/.out.smsreport-lock"])
+        // Not even the lock file keeps the folders made for this run (it is deleted while still held).
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
         let target = root.appendingPathComponent("out")
         try Self.run(target, ["old.csv": "1"])
         let second = try RunFolder.prepare(target, force: false)
