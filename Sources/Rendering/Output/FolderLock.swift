@@ -112,6 +112,21 @@ public final class FolderLock: @unchecked Sendable {
                 + "user's file); it is left alone: remove it or choose another --out")
     }
 
+    /// Whether another process holds the lock of `target`, checked without taking it or creating anything
+    /// (`--dry-run`): the error a run would stop with, nil when the lock is free or has no file.
+    public static func busy(_ target: URL) -> FolderBusyError? {
+        let url = fileURL(for: target)
+        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        // A shared lock for an instant: it fails only while a run holds the exclusive one.
+        guard flock(descriptor, LOCK_SH | LOCK_NB) != 0 else {
+            _ = flock(descriptor, LOCK_UN)
+            return nil
+        }
+        return FolderBusyError(folder: target.standardizedFileURL.path, pid: holderPID(url))
+    }
+
     /// The pid the holder wrote; it writes it just after locking, so an empty file is read again briefly.
     static func holderPID(_ url: URL) -> Int32? {
         for attempt in 0..<10 {

@@ -187,6 +187,8 @@ extension RunFolder {
     public static func plan(_ target: URL, force: Bool) -> String {
         let target = target.standardizedFileURL
         do {
+            if let busy = FolderLock.busy(target) { return "\(target.path): the run would stop with exit 1: \(busy)" }
+            _ = try checkedSiblings(of: target)
             guard let inventory = try FolderInventory(target) else { return "\(target.path) (a new folder)" }
             if !inventory.foreign.isEmpty {
                 let conflict = OutputConflictError(folder: target.path, foreign: inventory.foreign)

@@ -68,3 +68,24 @@ import Testing
         #expect(try String(contentsOf: victim, encoding: .utf8) == "precious")
     }
 }
+
+extension FolderLockTests {
+    @Test func thePlanSaysABusyFolderWouldStopTheRunAndTakesNothing() throws {
+        let root = try RunFolderTests.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("out")
+        #expect(RunFolder.plan(target, force: false).hasSuffix("(a new folder)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
+        let held = try RunFolder.prepare(target, force: false)
+        #expect(
+            RunFolder.plan(target, force: false)
+                == "\(target.path): the run would stop with exit 1: another smsreport run (pid \(getpid())) is writing "
+                + target.path)
+        held.discard()
+        #expect(RunFolder.plan(target, force: false).hasSuffix("(a new folder)"))
+        try FileManager.default.createSymbolicLink(
+            at: root.appendingPathComponent(".out.smsreport-staging-\(RunFolderRecoveryTests.deadPID)"),
+            withDestinationURL: root)
+        #expect(RunFolder.plan(target, force: false).contains("the run would stop: "))
+    }
+}
