@@ -142,7 +142,10 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "RunEngineTests", dependencies: ["RunEngine", "ReportTemplates", "TestSupport", "Rendering"]),
-        .testTarget(name: "HistoryTests", dependencies: ["History", "ReportModel"]),
+        .testTarget(
+            name: "HistoryTests",
+            dependencies: ["History", "ReportModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(name: "SMSAPITests", dependencies: ["SMSAPI", "TestSupport"]),
         .testTarget(name: "SMSMockTests", dependencies: ["SMSMock", "SMSAPI", "TestSupport"]),

@@ -4,31 +4,40 @@ import ReportModel
 
 /// The run history: one SQLite database in WAL mode with a busy timeout, so that two cron jobs writing at once
 /// both succeed; its schema is migrated in place on open.
+///
+/// A file that cannot be used (SPEC 8.2: not a database, locked longer than the busy timeout, its folder not
+/// creatable or not writable) throws one ``HistoryError`` naming the file and why, and is never modified.
 public final class HistoryStore: Sendable {
-    /// How long a writer waits for another one before giving up.
+    /// How long a writer waits for another one before giving up, by default.
     public static let busyTimeout: TimeInterval = 10
+    /// The longest busy timeout (SPEC 8.2): a locked history never holds a night's run up for longer.
+    public static let maximumBusyTimeout: TimeInterval = 15
 
     public let file: URL
+    /// How long this store waits for a lock another process holds.
+    public let busyTimeout: TimeInterval
     private let pool: DatabasePool
 
-    /// Opens (creating the file and its parent folders if needed) and migrates the database at `file`.
-    public init(file: URL) throws {
+    /// Opens (creating the file and its parent folders if needed) and migrates the database at `file`, waiting
+    /// at most `busyTimeout` seconds (capped at ``maximumBusyTimeout``) for a lock another process holds. The
+    /// write lock is taken once on open, so a database locked for longer fails here rather than after the run.
+    public init(file: URL, busyTimeout: TimeInterval = HistoryStore.busyTimeout) throws {
         self.file = file
-        do {
-            try FileManager.default.createDirectory(
-                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw HistoryError("\(file.path): cannot create its folder: \(error.localizedDescription)")
-        }
+        let timeout = min(max(busyTimeout, 0), Self.maximumBusyTimeout)
+        self.busyTimeout = timeout
+        // Read-only checks first: nothing below may write to a file that is not a history.
+        try HistoryFile.check(file, busyTimeout: timeout)
         var configuration = Configuration()
-        configuration.busyMode = .timeout(Self.busyTimeout)
+        configuration.busyMode = .timeout(timeout)
         configuration.label = "smsreport.history"
         do {
             // A DatabasePool runs in WAL mode: readers never block the writer nor each other.
             pool = try DatabasePool(path: file.path, configuration: configuration)
             try Self.migrate(pool)
+            try pool.writeWithoutTransaction { db in try db.inTransaction(.immediate) { .commit } }
         } catch {
-            throw HistoryError("\(file.path): not a usable history database: \(Self.describe(error))")
+            throw HistoryError(
+                "\(file.path): not a usable history database: \(HistoryFile.describe(error, busyTimeout: timeout))")
         }
     }
 
@@ -77,12 +86,7 @@ public final class HistoryStore: Sendable {
         do {
             return try body()
         } catch {
-            throw HistoryError("\(file.path): \(what): \(Self.describe(error))")
+            throw HistoryError("\(file.path): \(what): \(HistoryFile.describe(error, busyTimeout: busyTimeout))")
         }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
-        return "\(error)"
     }
 }

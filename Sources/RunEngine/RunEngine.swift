@@ -19,6 +19,8 @@ public struct RunEngine: Sendable {
     public var logger: Logger
     /// The run history to compare with (and, for `run`, to record into); nil with `--no-history`.
     public var history: RunHistory?
+    /// The run's scope (SPEC 6), written into `summary.json` so that retention recognises its folders.
+    public var scope: String?
     /// What runs once the set is in place (notifications, metrics, retention…), in order.
     public var steps: [any RunStep]
     /// Adds what the command knows to the summary before it is written (where the credentials came from…).
@@ -26,7 +28,7 @@ public struct RunEngine: Sendable {
 
     public init(
         reports: [ReportDefinition], folder: RunFolder, writer: ReportWriter, policy: ReportPolicy, logger: Logger,
-        history: RunHistory? = nil, steps: [any RunStep] = []
+        history: RunHistory? = nil, scope: String? = nil, steps: [any RunStep] = []
     ) {
         self.reports = reports
         self.folder = folder
@@ -34,6 +36,7 @@ public struct RunEngine: Sendable {
         self.policy = policy
         self.logger = logger
         self.history = history
+        self.scope = scope ?? history?.scope
         self.steps = steps
     }
 
@@ -80,7 +83,7 @@ public struct RunEngine: Sendable {
         var verdict = RunVerdict.decide(
             RunVerdict.Inputs(
                 snapshot: snapshot, reports: reports, policy: policy,
-                history: history.map { $0.view(runStartedAt: snapshot.run.startedAt) } ?? .off, scope: history?.scope,
+                history: history.map { $0.view(runStartedAt: snapshot.run.startedAt) } ?? .off, scope: scope,
                 now: writer.generatedAt, startedAt: reproducible ? writer.generatedAt : startedAt,
                 finishedAt: reproducible ? writer.generatedAt : finishedAt))
         annotate(&verdict.summary)

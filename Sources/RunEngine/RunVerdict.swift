@@ -72,6 +72,7 @@ public struct RunVerdict: Sendable {
             toolVersion: inputs.toolVersion, startedAt: inputs.startedAt, finishedAt: inputs.finishedAt,
             endpointHost: snapshot.run.endpointHost, manifest: snapshot.run.manifest, reports: inputs.reports,
             totals: RunSummary.Totals(headline.totals), waivers: RunSummary.Waivers(headline.waivers))
+        summary.scope = inputs.scope
         var changes: RunChanges?
         var record: RecordedRun?
         switch inputs.history {

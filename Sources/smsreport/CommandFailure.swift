@@ -49,6 +49,9 @@ enum CommandFailure {
             return (2, "\(error)")
         case let error as OutputError:
             return (1, "output not writable: \(error)")
+        case let error as FolderBusyError:
+            // Another run holds the folder's lock: stopped before any request.
+            return (1, "\(error)")
         case let error as Interrupted:
             return (error.exitCode, error.description)
         default:

@@ -23,7 +23,7 @@ struct DemoCommand: ReportingCommand {
             one error row; the demo exits 0 when every report was written.
             """)
 
-    @Option(help: "Output folder.")
+    @Option(help: "Output folder; {date} and {time} expand in local time.")
     var out = "smsreport-demo"
 
     @Option(help: "Folder with manifest.csv and smsreport.yaml (default: the copy of samples/ built into smsreport).")
@@ -62,8 +62,11 @@ struct DemoCommand: ReportingCommand {
         let history = RunHistory(
             file: historyFolder.appendingPathComponent("history.sqlite"), scope: "demo manifest.csv", records: true)
         var outcome: RunOutcome?
+        // One instant for both nights: a {time} in --out names the same folder twice.
+        let startedAt = Date()
         for night in 1...2 {
-            let runFolder = try RunFolder.prepare(URL(fileURLWithPath: out), force: false)
+            let outURL = URL(fileURLWithPath: OutputPath.expand(out, at: startedAt))
+            let runFolder = try RunFolder.prepare(outURL, force: false)
             defer { runFolder.discard() }
             let writer = ReportWriter(
                 output: runFolder.staging, templates: templates, options: RenderOptions(),

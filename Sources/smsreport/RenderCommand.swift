@@ -19,7 +19,7 @@ struct RenderCommand: ReportingCommand {
     @Option(help: "The results.json of an earlier run.")
     var results: String
 
-    @Option(help: "Output folder (default: the folder of results.json).")
+    @Option(help: "Output folder (default: the folder of results.json); {date} and {time} expand in local time.")
     var out: String?
 
     @OptionGroup var report: ReportOptions
@@ -44,7 +44,8 @@ struct RenderCommand: ReportingCommand {
         known.endpointHost = snapshot.run.endpointHost
         let templates = try report.templateSet()
         try templates.check(for: reports)
-        let folderURL = (out.map { URL(fileURLWithPath: $0) } ?? resultsURL.deletingLastPathComponent())
+        let expanded = out.map { OutputPath.expand($0, at: Date()) }
+        let folderURL = (expanded.map { URL(fileURLWithPath: $0) } ?? resultsURL.deletingLastPathComponent())
             .standardizedFileURL
         let inPlace = resultsURL.deletingLastPathComponent().path == folderURL.path
         let folder = try RunFolder.prepare(
@@ -54,17 +55,14 @@ struct RenderCommand: ReportingCommand {
             options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark, browser: browser),
             generatedAt: ReportTime.generationTime())
         // Only an explicit --history is read: a re-render stays reproducible from its inputs alone.
-        let runHistory = historyFile.map { file in
-            RunHistory(
-                file: URL(fileURLWithPath: file),
-                scope: RecordedRun.scope(
-                    override: configuration.historyScope, endpointHost: snapshot.run.endpointHost,
-                    manifestName: snapshot.run.manifest.name, discoverState: nil,
-                    discovered: snapshot.run.manifest.name == "discover"),
-                records: false)
-        }
+        let scope = RecordedRun.scope(
+            override: configuration.historyScope, endpointHost: snapshot.run.endpointHost,
+            manifestName: snapshot.run.manifest.name, discoverState: nil,
+            discovered: snapshot.run.manifest.name == "discover")
+        let runHistory = historyFile.map { RunHistory(file: URL(fileURLWithPath: $0), scope: scope, records: false) }
         let engine = RunEngine(
-            reports: reports, folder: folder, writer: writer, policy: policy, logger: logger, history: runHistory)
+            reports: reports, folder: folder, writer: writer, policy: policy, logger: logger, history: runHistory,
+            scope: scope)
         let outcome: RunOutcome
         do {
             outcome = try await Interruption.run(cleanUp: folder.discard) {

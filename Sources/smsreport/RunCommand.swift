@@ -32,8 +32,12 @@ struct RunCommand: ReportingCommand {
     @Option(help: "With --discover: only tasks in this state (a state the list API documents, e.g. MIGRATE_SUCCESS).")
     var state: String?
 
-    @Option(help: "Output folder.")
-    var out = "smsreport-out"
+    @Option(
+        help: "Output folder (default smsreport-out, or the config's out:); {date} and {time} expand in local time.")
+    var out: String?
+
+    @Option(help: "After publishing, keep only the newest N run folders of this scope beside --out (config keep:).")
+    var keep: Int?
 
     @Flag(name: .customLong("dry-run"), help: "Print the batches and requests the run would make; call nothing.")
     var dryRun = false
@@ -54,6 +58,9 @@ struct RunCommand: ReportingCommand {
         if let manifestEncoding, ManifestEncoding(name: manifestEncoding) == nil {
             throw ValidationError("--manifest-encoding must be one of \(ManifestEncoding.names)")
         }
+        if let keep, !(1...ReportConfiguration.maximumKeep).contains(keep) {
+            throw ValidationError("--keep must be a whole number from 1 to \(ReportConfiguration.maximumKeep)")
+        }
         if dryRun && discover { throw ValidationError("--dry-run needs --manifest (discovery calls the API)") }
     }
 
@@ -62,6 +69,7 @@ struct RunCommand: ReportingCommand {
     func execute(_ known: inout RunSummary) async throws {
         let logger = console.makeLogger()
         let configuration = try report.loadConfiguration()
+        let outURL = URL(fileURLWithPath: OutputPath.expand(out ?? configuration.out ?? "smsreport-out", at: Date()))
         let policy = try report.policy(configuration)
         let reports = try report.handover.apply(to: report.reports(configuration))
         known.reports = reports
@@ -85,21 +93,29 @@ struct RunCommand: ReportingCommand {
                 DryRunPlan(
                     plan: PipelineRun.plan(manifest, options: options), manifest: manifest, endpoint: settings.endpoint,
                     credentials: credentials, reports: reports,
-                    output: RunFolder.plan(URL(fileURLWithPath: out), force: report.force)))
+                    output: RunFolder.plan(outURL, force: report.force)))
         }
         if connection.insecure { logger.warning("TLS certificate verification is off (--insecure)") }
         if let proxy = settings.proxy { logger.info("connecting through a proxy", metadata: ["proxy": "\(proxy)"]) }
         let scope = RecordedRun.scope(
             override: configuration.historyScope, endpointHost: settings.endpoint.host,
             manifestName: manifest?.info.name, discoverState: state, discovered: discover)
-        let runHistory = history.location(configuration).map { RunHistory(file: $0, scope: scope, records: true) }
-        let folder = try RunFolder.prepare(URL(fileURLWithPath: out), force: report.force)
+        // The folder's lock comes first: a second run stops at once instead of waiting on a locked history.
+        let folder = try RunFolder.prepare(outURL, force: report.force)
+        let runHistory = history.location(configuration).map { location in
+            switch location {
+            case .success(let file): RunHistory(file: file, scope: scope, records: true)
+            case .failure(let error): RunHistory(unavailable: "\(error)", scope: scope, records: true)
+            }
+        }
         let writer = ReportWriter(
             output: folder.staging, templates: templates,
             options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark, browser: browser),
             generatedAt: ReportTime.generationTime())
+        let retention = (keep ?? configuration.keep).map { RetentionStep(keep: $0, scope: scope) }
         let engine = RunEngine(
-            reports: reports, folder: folder, writer: writer, policy: policy, logger: logger, history: runHistory)
+            reports: reports, folder: folder, writer: writer, policy: policy, logger: logger, history: runHistory,
+            scope: scope, steps: [retention].compactMap { $0 })
         let progress = ProgressDisplay(logger: logger, quiet: console.quiet)
         let (discover, state) = (discover, state)
         let outcome: RunOutcome

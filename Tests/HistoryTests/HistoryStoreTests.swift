@@ -71,7 +71,7 @@ import Testing
         try Data(repeating: 0x41, count: 4096).write(to: file)
         let error = #expect(throws: HistoryError.self) { try HistoryStore(file: file) }
         #expect(error?.description.contains(file.path) == true)
-        #expect(error?.description.contains("not a usable history database") == true)
+        #expect(error?.description.contains("not a SQLite database") == true)
     }
 
     /// Two writers on one file at once (two cron jobs): every run of both is recorded and the file stays sound.
@@ -95,17 +95,5 @@ import Testing
         #expect(try store.runs(scope: "scope-0").count == perWriter)
         #expect(try store.runs(scope: "scope-1").count == perWriter)
         #expect(try store.previousRun(scope: "scope-1")?.servers.count == 20)
-    }
-
-    @Test func defaultLocationFollowsXDGStateHome() {
-        #expect(
-            HistoryLocation.defaultFile(environment: ["XDG_STATE_HOME": "/state", "HOME": "/home/u"]).path
-                == "/state/smsreport/history.sqlite")
-        #expect(
-            HistoryLocation.defaultFile(environment: ["HOME": "/home/u"]).path
-                == "/home/u/.local/state/smsreport/history.sqlite")
-        #expect(
-            HistoryLocation.defaultFile(environment: ["XDG_STATE_HOME": "relative", "HOME": "/home/u"]).path
-                == "/home/u/.local/state/smsreport/history.sqlite")
     }
 }

@@ -15,4 +15,10 @@ public enum FolderListing {
         }
         return names.sorted()
     }
+
+    /// The names in `folder` (not below it) but run locks (`.<name>.smsreport-lock`), which a run leaves
+    /// beside its output folder on purpose (SPEC 8.2).
+    public static func entries(_ folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasSuffix(".smsreport-lock") }
+    }
 }

@@ -80,7 +80,7 @@ import Testing
         #expect(after == before)
         // No temporary file and no staging folder anywhere.
         #expect(
-            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+            try FolderListing.entries(folder).sorted() == [
                 "out", "stderr.txt", "tasks.csv",
             ])
     }

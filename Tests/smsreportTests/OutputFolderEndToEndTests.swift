@@ -88,7 +88,7 @@ import Testing
         #expect((printed["manifest"] as? [String: Any])?["task_count"] as? Int == 30)
         // Nothing but the output folder beside it: no staging or retired folder left.
         #expect(
-            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+            try FolderListing.entries(folder).sorted() == [
                 "first.yaml", "out", "tasks.csv",
             ])
     }
@@ -149,7 +149,7 @@ import Testing
         #expect((line["manifest"] as? [String: Any])?["name"] as? String == "tasks.csv")
         #expect(line["endpoint_host"] as? String != nil)
         #expect(!result.stdout.contains("wrong-token-value") && !result.stderr.contains("wrong-token-value"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["tasks.csv"])
+        #expect(try FolderListing.entries(folder) == ["tasks.csv"])
     }
 
     @Test func renderWritesTheSameBytesIncludingSummaryAndChecksums() async throws {

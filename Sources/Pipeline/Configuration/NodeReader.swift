@@ -25,6 +25,15 @@ struct NodeReader {
         return value
     }
 
+    /// A non-empty text value without NUL, usable as a file system path.
+    mutating func path(_ node: Node, _ key: String) -> String? {
+        guard let value = node.scalar?.string, !value.isEmpty, !value.contains("\u{0}") else {
+            fail(node, "\(key) must be a path (non-empty text)")
+            return nil
+        }
+        return value
+    }
+
     mutating func integer(_ node: Node, _ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let text = node.scalar?.string, let value = Int(text), range.contains(value) else {
             fail(node, "\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound)")

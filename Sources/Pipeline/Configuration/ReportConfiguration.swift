@@ -21,6 +21,10 @@ public struct ReportConfiguration: Sendable, Hashable {
     public var history: String?
     /// `history_scope:`, the scope that replaces endpoint host plus manifest name (SPEC 6).
     public var historyScope: String?
+    /// `out:`, the output folder when `--out` is not given (SPEC 8.5); may hold `{date}` and `{time}`.
+    public var out: String?
+    /// `keep:`, how many run folders of the scope stay beside `out` after publishing (SPEC 8.5).
+    public var keep: Int?
 
     public init(
         endpoint: String? = nil, region: String? = nil, concurrency: Int? = nil, rate: Double? = nil,
@@ -35,9 +39,12 @@ public struct ReportConfiguration: Sendable, Hashable {
         self.reports = reports
     }
 
+    /// The largest `keep:`: ten years of nightly folders.
+    public static let maximumKeep = 3650
+
     static let topLevelKeys: Set<String> = [
         "endpoint", "region", "concurrency", "rate", "retries", "batch_size", "reports", "waivers", "fail_on",
-        "history", "history_scope",
+        "history", "history_scope", "out", "keep",
     ]
     static let reportKeys: Set<String> = [
         "name", "language", "formats", "title", "timezone", "customer", "project", "reference", "prepared_by",
@@ -71,6 +78,8 @@ public struct ReportConfiguration: Sendable, Hashable {
             case "fail_on": failOn = reader.failOn(value)
             case "history": history = reader.string(value, key)
             case "history_scope": historyScope = reader.string(value, key)
+            case "out": out = reader.path(value, key)
+            case "keep": keep = reader.integer(value, key, in: 1...Self.maximumKeep)
             default: reader.fail(keyNode, "unknown setting '\(key)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
             }
         }

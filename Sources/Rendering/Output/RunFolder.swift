@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The output folder of one run (SPEC 3 "Output folder"): the run writes into a hidden staging folder beside
@@ -29,24 +29,55 @@ public struct RunFolder: Sendable {
     /// The earlier run's files in the target (relative paths), empty when none.
     let previousSet: Set<String>
     let mode: Mode
-    /// Folders created for the staging folder's parent, removed again when the run is discarded.
+    /// Folders created for the staging folder's parent, removed again when the run is discarded (with the lock
+    /// file, when the folder that holds it was made by this run).
     let createdAncestors: [URL]
+    /// The run lock on `.<name>.smsreport-lock`, held until the process ends, ``discard()`` or ``release()``.
+    public let lock: FolderLock
 
     /// `summary.json`: the run's record, written last but one.
     public static let summaryName = "summary.json"
     /// `SHA256SUMS`: every file of the run but itself, in `sha256sum -c` format, written last.
     public static let checksumsName = "SHA256SUMS"
 
-    /// Checks the target and creates the staging folder; nothing in the target changes until ``publish(_:)``.
+    /// Takes the folder's run lock, checks the target and creates the staging folder; nothing in the target
+    /// changes until ``publish(_:)``. The lock is held until the process ends or the folder is discarded or
+    /// released.
     ///
-    /// Throws ``OutputConflictError`` (exit 2) when the target holds files smsreport did not write, unless
-    /// `force`; ``OutputError`` (exit 1) when it cannot be written. `adopting` names files the caller vouches
-    /// for besides the earlier run's (a `render` in place: the `results.json` it renders from).
+    /// Throws ``FolderBusyError`` (exit 1) when another run holds the lock; ``OutputConflictError`` (exit 2) when
+    /// the target holds files smsreport did not write, unless `force`; ``OutputError`` (exit 1) when it cannot
+    /// be written or a staging or retired name beside it is not a folder of this user. `adopting` names files
+    /// the caller vouches for besides the earlier run's (a `render` in place: the `results.json` it renders from).
     public static func prepare(_ target: URL, force: Bool, adopting: Set<String> = []) throws -> RunFolder {
         let target = target.standardizedFileURL
         let parent = target.deletingLastPathComponent()
-        restoreInterruptedSwap(target)
-        removeStaleSiblings(of: target)
+        let created = try createAncestors(parent)
+        let lock: FolderLock
+        do {
+            lock = try FolderLock.acquire(for: target)
+        } catch {
+            removeEmpty(created)
+            throw error
+        }
+        do {
+            return try prepareLocked(target, force: force, adopting: adopting, lock: lock, created: created)
+        } catch {
+            if created.contains(parent) { lock.removeFileWhileHeld() }
+            lock.release()
+            removeEmpty(created)
+            throw error
+        }
+    }
+
+    /// The part of ``prepare(_:force:adopting:)`` that runs under the lock: only one process at a time repairs,
+    /// cleans and stages beside the target.
+    private static func prepareLocked(
+        _ target: URL, force: Bool, adopting: Set<String>, lock: FolderLock, created: [URL]
+    ) throws -> RunFolder {
+        let parent = target.deletingLastPathComponent()
+        let siblings = try checkedSiblings(of: target)
+        restoreInterruptedSwap(target, siblings: siblings)
+        removeStaleSiblings(siblings)
         var mode = Mode.create
         var previous: Set<String> = []
         if let inventory = try FolderInventory(target, adopting: adopting) {
@@ -55,16 +86,15 @@ public struct RunFolder: Sendable {
             if !foreign.isEmpty && !force { throw OutputConflictError(folder: target.path, foreign: foreign) }
             mode = foreign.isEmpty ? .swap : .merge
         }
-        let created = try createAncestors(parent)
         let stagingURL = parent.appendingPathComponent(".\(target.lastPathComponent).smsreport-staging-\(getpid())")
         do {
             try FileManager.default.createDirectory(at: stagingURL, withIntermediateDirectories: false)
             let staging = try OutputFolder(url: stagingURL)
             return RunFolder(
-                target: target, staging: staging, previousSet: previous, mode: mode, createdAncestors: created)
+                target: target, staging: staging, previousSet: previous, mode: mode, createdAncestors: created,
+                lock: lock)
         } catch {
             try? FileManager.default.removeItem(at: stagingURL)
-            removeEmpty(created)
             if let error = error as? OutputError { throw error }
             throw OutputError(
                 path: parent.path,
@@ -96,10 +126,20 @@ public struct RunFolder: Sendable {
         return carried
     }
 
-    /// Removes the staging folder and every folder created for it: the target is as it was before the run.
+    /// Removes the staging folder and every folder created for it, and gives up the run lock: the target is as
+    /// it was before the run. After a publish it only gives up the lock.
     public func discard() {
         try? FileManager.default.removeItem(at: staging.url)
+        // A folder this run made only for --out must not stay behind for the lock file alone (SPEC 3). The file is
+        // deleted while still held, the one order that is safe: a taker re-checks the name after locking.
+        if createdAncestors.contains(target.deletingLastPathComponent()) { lock.removeFileWhileHeld() }
+        lock.release()
         Self.removeEmpty(createdAncestors)
+    }
+
+    /// Gives up the run lock once the run's work on the folder is done (its file stays beside the target).
+    public func release() {
+        lock.release()
     }
 
     /// The folder the earlier set is moved to while the new one takes its place (same parent, same file system).
@@ -129,39 +169,6 @@ public struct RunFolder: Sendable {
     static func removeEmpty(_ folders: [URL]) {
         for folder in folders.sorted(by: { $0.path.count > $1.path.count }) { _ = rmdir(folder.path) }
     }
-
-    /// A swap interrupted between its two renames (only on file systems without an atomic exchange) left the
-    /// target missing and the earlier set retired: that set goes back, so the target again holds a whole run.
-    private static func restoreInterruptedSwap(_ target: URL) {
-        guard !FileManager.default.fileExists(atPath: target.path) else { return }
-        for (url, pid) in siblings(of: target, marker: "smsreport-old") where !isAlive(pid) {
-            if rename(url.path, target.path) == 0 { return }
-        }
-    }
-
-    /// Staging and retired folders of runs that are no longer alive (killed with SIGKILL, power loss).
-    private static func removeStaleSiblings(of target: URL) {
-        for marker in ["smsreport-staging", "smsreport-old"] {
-            for (url, pid) in siblings(of: target, marker: marker) where !isAlive(pid) {
-                try? FileManager.default.removeItem(at: url)
-            }
-        }
-    }
-
-    /// `.<name>.<marker>-<pid>` folders beside `target`.
-    private static func siblings(of target: URL, marker: String) -> [(URL, Int32)] {
-        let parent = target.deletingLastPathComponent()
-        let prefix = ".\(target.lastPathComponent).\(marker)-"
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return [] }
-        return names.compactMap { name in
-            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)) else { return nil }
-            return (parent.appendingPathComponent(name), pid)
-        }
-    }
-
-    private static func isAlive(_ pid: Int32) -> Bool {
-        pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH
-    }
 }
 
 /// The output folder holds files smsreport did not write (exit 2): a run never writes into such a folder
@@ -184,6 +191,8 @@ extension RunFolder {
     public static func plan(_ target: URL, force: Bool) -> String {
         let target = target.standardizedFileURL
         do {
+            if let busy = FolderLock.busy(target) { return "\(target.path): the run would stop with exit 1: \(busy)" }
+            _ = try checkedSiblings(of: target)
             guard let inventory = try FolderInventory(target) else { return "\(target.path) (a new folder)" }
             if !inventory.foreign.isEmpty {
                 let conflict = OutputConflictError(folder: target.path, foreign: inventory.foreign)

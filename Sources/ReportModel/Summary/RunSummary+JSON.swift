@@ -5,7 +5,7 @@ extension RunSummary: Encodable {
         case schemaVersion = "schema_version"
         case toolVersion = "tool_version"
         case exitCode = "exit_code"
-        case error
+        case error, scope
         case startedAt = "started_at"
         case finishedAt = "finished_at"
         case endpointHost = "endpoint_host"
@@ -21,6 +21,7 @@ extension RunSummary: Encodable {
         try container.encode(toolVersion, forKey: .toolVersion)
         try container.encode(exitCode, forKey: .exitCode)
         try container.encode(error, forKey: .error)
+        try container.encode(scope, forKey: .scope)
         try container.encode(startedAt.map(ReportTime.iso8601), forKey: .startedAt)
         try container.encode(finishedAt.map(ReportTime.iso8601), forKey: .finishedAt)
         try container.encode(endpointHost, forKey: .endpointHost)

@@ -14,6 +14,9 @@ public struct RunSummary: Sendable, Hashable {
     public var exitCode: Int
     /// What stopped the run (a message without secrets); nil when it ended normally.
     public var error: String?
+    /// The run's history scope (SPEC 6): endpoint host plus manifest name, or `history_scope:`; retention
+    /// (`keep:`) recognises a folder of the same scope by it. Nil when not known.
+    public var scope: String?
     public var startedAt: Date?
     public var finishedAt: Date?
     public var endpointHost: String?

@@ -30,7 +30,7 @@ struct HistoryCommand: ReportingCommand {
     }
 
     func execute(_ known: inout RunSummary) async throws {
-        let location = file.map { URL(fileURLWithPath: $0) } ?? HistoryLocation.defaultFile()
+        let location = try file.map { URL(fileURLWithPath: $0) } ?? HistoryLocation.resolve().get()
         // Listing never creates a database where none was recorded.
         let runs =
             FileManager.default.fileExists(atPath: location.path)

@@ -15,10 +15,11 @@ struct HistoryOptions: ParsableArguments {
         if noHistory && file != nil { throw ValidationError("give at most one of --history FILE and --no-history") }
     }
 
-    /// The database file: the flag, else the config's `history:`, else the default; nil with `--no-history`.
-    func location(_ configuration: ReportConfiguration) -> URL? {
+    /// The database file: the flag, else the config's `history:`, else the default (a failure when there is no
+    /// usable home, for the caller to report); nil with `--no-history`.
+    func location(_ configuration: ReportConfiguration) -> Result<URL, HistoryError>? {
         if noHistory { return nil }
-        if let path = file ?? configuration.history, !path.isEmpty { return URL(fileURLWithPath: path) }
-        return HistoryLocation.defaultFile()
+        if let path = file ?? configuration.history, !path.isEmpty { return .success(URL(fileURLWithPath: path)) }
+        return HistoryLocation.resolve()
     }
 }

@@ -22,7 +22,7 @@ import Testing
         let folder = try RunFolder.prepare(target, force: false)
         #expect(try RunFolderTests.files(target) == ["SHA256SUMS", "old.csv", "summary.json"])
         folder.discard()
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
+        #expect(try RunFolderTests.entries(root) == ["out"])
     }
 
     @Test func aStaleStagingFolderOfALiveRunIsLeftAlone() throws {
@@ -52,6 +52,7 @@ import Testing
         let target = root.appendingPathComponent("out")
         try RunFolderTests.run(target, ["exports/en-us/batch-0001.csv": "e", "results.json": "{}", "a.csv": "1"])
         let folder = try RunFolder.prepare(target, force: false)
+        defer { folder.release() }
         let carried = try folder.carryOver(prefix: "exports/")
         try folder.staging.write("results.json", bytes: Array("{}".utf8))
         let summary = try folder.publish(RunSummary(toolVersion: "t"), files: carried + ["results.json"])
@@ -71,6 +72,6 @@ import Testing
         try Data().write(to: target.appendingPathComponent("mine.txt"))
         #expect(RunFolder.plan(target, force: false).contains("would stop with exit 2"))
         #expect(RunFolder.plan(target, force: true).contains("--force writes beside them"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
+        #expect(try RunFolderTests.entries(root) == ["out"])
     }
 }

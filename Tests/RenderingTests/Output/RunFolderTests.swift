@@ -1,8 +1,8 @@
 import Foundation
 import Rendering
 import ReportModel
-import Testing
 import TestSupport
+import Testing
 
 /// One run per folder (SPEC 3): staging, the whole-set swap, foreign files, `summary.json` and `SHA256SUMS`.
 @Suite struct RunFolderTests {
@@ -16,10 +16,17 @@ import TestSupport
         FolderListing.files(folder)
     }
 
+    /// What `folder` holds besides run locks (`.<name>.smsreport-lock`, which stay: SPEC 8.2).
+    static func entries(_ folder: URL) throws -> [String] {
+        try FolderListing.entries(folder).sorted()
+    }
+
     /// Stages `files` and publishes them into `target`.
     @discardableResult
     static func run(_ target: URL, _ files: [String: String], force: Bool = false) throws -> RunSummary {
         let folder = try RunFolder.prepare(target, force: force)
+        // The lock is held until released; a test publishes many runs in one process.
+        defer { folder.release() }
         for (path, text) in files { try folder.staging.write(path, bytes: Array(text.utf8)) }
         return try folder.publish(RunSummary(toolVersion: "test"), files: Array(files.keys))
     }
@@ -40,7 +47,7 @@ import TestSupport
         #expect(
             sums.split(separator: "\n").map { String($0.split(separator: " ").last!) }
                 == ["exports/en-us/batch-0001.bin", "r.csv", "summary.json"])
-        #expect(try Self.files(root).filter { $0.contains("smsreport-") }.isEmpty)
+        #expect(try Self.files(root).filter { $0.contains("smsreport-") } == ["a/b/.out.smsreport-lock"])
     }
 
     @Test func aSecondRunReplacesTheFirstSetAsAWhole() throws {
@@ -50,7 +57,7 @@ import TestSupport
         try Self.run(target, ["zh.html": "1", "exports/zh-cn/batch-0001.bin": "2", "results.json": "{}"])
         try Self.run(target, ["en.csv": "3", "results.json": "{ }"])
         #expect(try Self.files(target) == ["SHA256SUMS", "en.csv", "results.json", "summary.json"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
+        #expect(try Self.entries(root) == ["out"])
     }
 
     @Test func foreignFilesStopTheRunUnlessForceWhichKeepsThem() throws {
@@ -60,7 +67,7 @@ import TestSupport
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
         try Data("mine".utf8).write(to: target.appendingPathComponent("notes.txt"))
         #expect(throws: OutputConflictError.self) { try RunFolder.prepare(target, force: false) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["out"])
+        #expect(try Self.entries(root) == ["out"])
         try Self.run(target, ["a.csv": "1", "exports/x.bin": "2"], force: true)
         try Self.run(target, ["b.csv": "3"], force: true)
         #expect(try Self.files(target) == ["SHA256SUMS", "b.csv", "notes.txt", "summary.json"])
@@ -73,6 +80,7 @@ import TestSupport
         let fresh = try RunFolder.prepare(root.appendingPathComponent("x/y/out"), force: false)
         try fresh.staging.write("a.csv", bytes: Array("1".utf8))
         fresh.discard()
+        // Not even the lock file keeps the folders made for this run (it is deleted while still held).
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path).isEmpty)
         let target = root.appendingPathComponent("out")
         try Self.run(target, ["old.csv": "1"])
