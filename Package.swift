@@ -29,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "smsreport",
             dependencies: [
-                "Pipeline", "Rendering", "ReportModel", "ReportTemplates", "SMSAPI", "SMSMock", "History",
+                "Pipeline", "Rendering", "ReportModel", "ReportTemplates", "SMSAPI", "SMSMock", "History", "Evidence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -57,6 +57,15 @@ let package = Package(
             dependencies: [
                 "ReportModel", "CLibXML2", "CSystemZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The evidence bundle, SSH signatures (OpenSSH's SSHSIG format, Ed25519 keys) and `verify` (SPEC 9).
+        .target(
+            name: "Evidence",
+            dependencies: [
+                "ReportModel", "Rendering",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The bundled page frame, CSS and i18n string tables (the top-level templates/ folder), compiled into the
@@ -131,6 +140,13 @@ let package = Package(
             ],
             path: "Tests/TestSupport",
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "EvidenceTests",
+            dependencies: [
+                "Evidence", "Rendering", "ReportModel", "ReportTemplates", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(name: "HistoryTests", dependencies: ["History", "ReportModel"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "TestSupport"]),

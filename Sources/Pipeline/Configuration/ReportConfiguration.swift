@@ -21,6 +21,10 @@ public struct ReportConfiguration: Sendable, Hashable {
     public var history: String?
     /// `history_scope:`, the scope that replaces endpoint host plus manifest name (SPEC 6).
     public var historyScope: String?
+    /// `sign_key:`, the OpenSSH Ed25519 private key that signs `SHA256SUMS` (SPEC 9); `--sign-key` wins.
+    public var signKey: String?
+    /// `bundle_max_mb:`, the evidence bundle size (MiB, may be fractional) over which a run warns (SPEC 9).
+    public var bundleMaxMB: Double?
 
     public init(
         endpoint: String? = nil, region: String? = nil, concurrency: Int? = nil, rate: Double? = nil,
@@ -37,7 +41,7 @@ public struct ReportConfiguration: Sendable, Hashable {
 
     static let topLevelKeys: Set<String> = [
         "endpoint", "region", "concurrency", "rate", "retries", "batch_size", "reports", "waivers", "fail_on",
-        "history", "history_scope",
+        "history", "history_scope", "sign_key", "bundle_max_mb",
     ]
     static let reportKeys: Set<String> = [
         "name", "language", "formats", "title", "timezone", "customer", "project", "reference", "prepared_by",
@@ -71,6 +75,8 @@ public struct ReportConfiguration: Sendable, Hashable {
             case "fail_on": failOn = reader.failOn(value)
             case "history": history = reader.string(value, key)
             case "history_scope": historyScope = reader.string(value, key)
+            case "sign_key": signKey = reader.string(value, key)
+            case "bundle_max_mb": bundleMaxMB = reader.number(value, key)
             default: reader.fail(keyNode, "unknown setting '\(key)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
             }
         }
