@@ -27,8 +27,11 @@ public enum EvidenceBundle {
     public struct Written: Sendable, Hashable {
         public var url: URL
         public var bytes: Int
-        /// `bundle_max_mb` in bytes (MiB).
-        public var maximumBytes: Int
+        /// `bundle_max_mb`, in MiB.
+        public var maximumMB: Double
+
+        /// `bundle_max_mb` in bytes.
+        public var maximumBytes: Int { Int((maximumMB * Double(1 << 20)).rounded(.down)) }
 
         /// True when the archive is larger than `bundle_max_mb`: it is written all the same, with a warning.
         public var isTooLarge: Bool { bytes > maximumBytes }
@@ -37,7 +40,7 @@ public enum EvidenceBundle {
         public var warning: RunSummary.Warning? {
             guard isTooLarge else { return nil }
             let size = String(format: "%.1f", Double(bytes) / Double(1 << 20))
-            let limit = String(format: "%g", Double(maximumBytes) / Double(1 << 20))
+            let limit = String(format: "%g", maximumMB)
             return RunSummary.Warning(
                 .bundleTooLarge,
                 "\(url.lastPathComponent) is \(size) MB, over bundle_max_mb \(limit); it was written all the same")
@@ -110,8 +113,7 @@ public enum EvidenceBundle {
         }
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
-        let limit = Int((maximumMB * Double(1 << 20)).rounded(.down))
-        return Written(url: url, bytes: size, maximumBytes: limit)
+        return Written(url: url, bytes: size, maximumMB: maximumMB)
     }
 
     /// A relative path without empty, `.` or `..` parts or backslashes: it names nothing outside its folder.
