@@ -29,7 +29,9 @@ public struct AllowedSigners: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw EvidenceError("\(path): cannot read the allowed signers file")
         }
-        guard data.count <= Self.maximumFileBytes else { throw EvidenceError("\(path): too large for an allowed signers file") }
+        guard data.count <= Self.maximumFileBytes else {
+            throw EvidenceError("\(path): too large for an allowed signers file")
+        }
         try self.init(text: String(decoding: data, as: UTF8.self), file: path)
     }
 
@@ -193,7 +195,9 @@ public struct AllowedSigners: Sendable {
                 rest = rest.dropFirst()
             }
             // A quoted principals field is the names inside the quotes.
-            if field.hasPrefix("\""), field.hasSuffix("\""), field.count >= 2, !field.dropFirst().dropLast().contains("\"") {
+            if field.hasPrefix("\""), field.hasSuffix("\""), field.count >= 2,
+                !field.dropFirst().dropLast().contains("\"")
+            {
                 return String(field.dropFirst().dropLast())
             }
             return field

@@ -73,7 +73,8 @@ public enum EvidenceBundle {
         var seen: Set<String> = []
         for file in files {
             guard isSafeEntryName(file.path), !ownNames.contains(file.path), seen.insert(file.path).inserted else {
-                throw EvidenceError("\(file.path): cannot go into the evidence bundle (unsafe, reserved or repeated name)")
+                throw EvidenceError(
+                    "\(file.path): cannot go into the evidence bundle (unsafe, reserved or repeated name)")
             }
         }
         var listed: [ChecksumList.Entry] = []

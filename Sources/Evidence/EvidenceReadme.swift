@@ -15,14 +15,18 @@ struct EvidenceReadme {
 
     /// The README's text: UTF-8, LF line ends.
     var text: String {
-        var lines = [strings.format(.evidenceReadmeTitle, title), "", strings.format(.evidenceReadmeReport, reportName), ""]
+        var lines = [
+            strings.format(.evidenceReadmeTitle, title), "", strings.format(.evidenceReadmeReport, reportName), "",
+        ]
         lines.append(strings[.evidenceFilesHeading])
         let width = min(48, entries.map(\.count).max() ?? 0)
         for entry in entries {
             let padding = String(repeating: " ", count: max(1, width - entry.count + 2))
             lines.append("  " + entry + padding + describe(entry))
         }
-        lines += ["", strings[.evidenceCheckHeading], "", strings[.evidenceCheckSums], "", "    sha256sum -c SHA256SUMS", ""]
+        lines += [
+            "", strings[.evidenceCheckHeading], "", strings[.evidenceCheckSums], "", "    sha256sum -c SHA256SUMS", "",
+        ]
         lines.append(strings[.evidenceCheckSumsResult])
         lines.append("")
         if signed {

@@ -55,7 +55,7 @@ struct FolderEvidenceSource: EvidenceSource {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

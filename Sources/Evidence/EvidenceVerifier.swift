@@ -35,7 +35,7 @@ public struct EvidenceVerifier: Sendable {
     func verify(_ source: any EvidenceSource) throws -> VerificationReport {
         var report = VerificationReport()
         let (files, problems) = try source.inventory()
-        problems.forEach { report.fail($0) }
+        for problem in problems { report.fail(problem) }
         let present = Set(files)
         let checksumsName = EvidenceBundle.checksumsName
         guard present.contains(checksumsName) else {
@@ -75,7 +75,9 @@ public struct EvidenceVerifier: Sendable {
         if present.contains(EvidenceBundle.signatureName) {
             checkSignature(source, message: checksumsData, into: &report)
         } else {
-            report.note("\(checksumsName) is not signed (no \(EvidenceBundle.signatureName)): it shows accidental changes, not who wrote it")
+            report.note(
+                "\(checksumsName) is not signed (no \(EvidenceBundle.signatureName)): it shows accidental changes, not who wrote it"
+            )
         }
         return report
     }
@@ -98,7 +100,8 @@ public struct EvidenceVerifier: Sendable {
         guard let allowedSigners else {
             report.pass("\(name) is a valid signature of \(EvidenceBundle.checksumsName) by the key \(key)")
             report.note(
-                "the signature was not checked against a key you trust: give --allowed-signers FILE to check who signed")
+                "the signature was not checked against a key you trust: give --allowed-signers FILE to check who signed"
+            )
             return
         }
         let principals = allowedSigners.principals(for: signature.publicKey, namespace: signature.namespace, at: now)

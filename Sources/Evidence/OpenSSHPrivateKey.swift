@@ -2,9 +2,9 @@ import Crypto
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// An unencrypted Ed25519 private key in OpenSSH's `openssh-key-v1` format (what `ssh-keygen -t ed25519 -N ''`
@@ -29,7 +29,8 @@ public struct OpenSSHPrivateKey: Sendable {
     public init(contentsOfFile path: String) throws {
         var status = stat()
         guard stat(path, &status) == 0 else {
-            throw SigningKeyError(file: path, reason: "cannot read the signing key: \(String(cString: strerror(errno)))")
+            throw SigningKeyError(
+                file: path, reason: "cannot read the signing key: \(String(cString: strerror(errno)))")
         }
         guard status.st_mode & S_IFMT == S_IFREG else {
             throw SigningKeyError(file: path, reason: "the signing key is not a regular file")
@@ -56,7 +57,8 @@ public struct OpenSSHPrivateKey: Sendable {
         guard let bytes = SSHArmor.dearmor(text, label: "OPENSSH PRIVATE KEY") else {
             if text.contains("-----BEGIN") && text.contains("PRIVATE KEY-----") {
                 throw refuse(
-                    "not an OpenSSH-format private key (a PEM key); make an Ed25519 key with ssh-keygen -t ed25519 -N ''")
+                    "not an OpenSSH-format private key (a PEM key); make an Ed25519 key with ssh-keygen -t ed25519 -N ''"
+                )
             }
             throw refuse("not an OpenSSH private key (no -----BEGIN OPENSSH PRIVATE KEY----- block)")
         }
@@ -121,6 +123,9 @@ public struct OpenSSHPrivateKey: Sendable {
 
     /// A key type name from the file, bounded and limited to printable ASCII for an error message.
     private static func printable(_ text: String) -> String {
-        String(text.unicodeScalars.prefix(40).map { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?" })
+        String(
+            text.unicodeScalars.prefix(40).map {
+                $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?"
+            })
     }
 }

@@ -56,7 +56,9 @@ public struct SSHSignature: Sendable, Hashable {
             var inner = SSHWireReader(try reader.string())
             signatureAlgorithm = try inner.text()
             signature = try inner.string()
-            guard inner.isAtEnd, reader.isAtEnd else { throw EvidenceError("\(file): unexpected data in the signature") }
+            guard inner.isAtEnd, reader.isAtEnd else {
+                throw EvidenceError("\(file): unexpected data in the signature")
+            }
         } catch is SSHWireReader.Truncated {
             throw EvidenceError("\(file): the signature is truncated or damaged")
         }
@@ -99,7 +101,8 @@ public struct SSHSignature: Sendable, Hashable {
 
     /// What the key signs: the preamble, namespace, reserved string, hash algorithm and the message's hash.
     static func signedData(_ message: Data, namespace: String, hashAlgorithm: String) -> [UInt8] {
-        let digest: [UInt8] = hashAlgorithm == "sha256" ? Array(SHA256.hash(data: message)) : Array(SHA512.hash(data: message))
+        let digest: [UInt8] =
+            hashAlgorithm == "sha256" ? Array(SHA256.hash(data: message)) : Array(SHA512.hash(data: message))
         var writer = SSHWireWriter()
         writer.raw(magic)
         writer.string(namespace)

@@ -1,6 +1,7 @@
-@testable import Evidence
 import Foundation
 import Testing
+
+@testable import Evidence
 
 /// The allowed_signers format of ssh-keygen(1): principals, options, key type and key.
 @Suite struct AllowedSignersTests {
@@ -22,7 +23,8 @@ import Testing
             """
         let signers = try AllowedSigners(text: text, file: "allowed")
         #expect(signers.entries.count == 3)
-        #expect(signers.principals(for: try Self.key(Self.keyA), namespace: "smsreport") == ["ops@example.com,\"Li Si\""])
+        #expect(
+            signers.principals(for: try Self.key(Self.keyA), namespace: "smsreport") == ["ops@example.com,\"Li Si\""])
         // keyB is allowed for git and file only, and as a certificate authority (which smsreport does not take).
         #expect(signers.principals(for: try Self.key(Self.keyB), namespace: "smsreport").isEmpty)
         #expect(signers.principals(for: try Self.key(Self.keyB), namespace: "git") == ["backup@example.com"])
@@ -38,8 +40,12 @@ import Testing
         #expect(signers.principals(for: key, namespace: "smsreport", at: inside) == ["a@x"])
         #expect(signers.principals(for: key, namespace: "smsreport-old", at: inside).isEmpty)
         #expect(signers.principals(for: key, namespace: "git", at: inside).isEmpty)
-        #expect(signers.principals(for: key, namespace: "smsreport", at: Date(timeIntervalSince1970: 1_700_000_000)).isEmpty)
-        #expect(signers.principals(for: key, namespace: "smsreport", at: Date(timeIntervalSince1970: 1_950_000_000)).isEmpty)
+        #expect(
+            signers.principals(for: key, namespace: "smsreport", at: Date(timeIntervalSince1970: 1_700_000_000)).isEmpty
+        )
+        #expect(
+            signers.principals(for: key, namespace: "smsreport", at: Date(timeIntervalSince1970: 1_950_000_000)).isEmpty
+        )
     }
 
     @Test func aBrokenLineIsAnErrorNamingTheFileAndLine() {
@@ -47,7 +53,11 @@ import Testing
             try AllowedSigners(text: "# c\nops@example.com ssh-ed25519 not-base64\n", file: "allowed")
         }
         #expect(error?.description.hasPrefix("allowed:2: ") == true)
-        #expect(throws: EvidenceError.self) { try AllowedSigners(text: "ops@example.com bogus=1 ssh-ed25519 \(Self.keyA)\n", file: "f") }
-        #expect(throws: EvidenceError.self) { try AllowedSigners(text: "ops@example.com ssh-rsa \(Self.keyA)\n", file: "f") }
+        #expect(throws: EvidenceError.self) {
+            try AllowedSigners(text: "ops@example.com bogus=1 ssh-ed25519 \(Self.keyA)\n", file: "f")
+        }
+        #expect(throws: EvidenceError.self) {
+            try AllowedSigners(text: "ops@example.com ssh-rsa \(Self.keyA)\n", file: "f")
+        }
     }
 }

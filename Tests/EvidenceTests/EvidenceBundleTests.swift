@@ -1,7 +1,7 @@
 import Evidence
 import Foundation
-import ReportModel
 import Rendering
+import ReportModel
 import ReportTemplates
 import Testing
 
@@ -19,9 +19,10 @@ import Testing
                 "ticket.html",
             ])
         let checksums = String(decoding: try #require(entries.first { $0.path == "SHA256SUMS" }).data, as: UTF8.self)
-        #expect(checksums.split(separator: "\n").map { $0.split(separator: " ").last! } == [
-            "README.txt", "summary.json", "ticket-directories.csv", "ticket-junit.xml", "ticket.csv", "ticket.html",
-        ])
+        #expect(
+            checksums.split(separator: "\n").map { $0.split(separator: " ").last! } == [
+                "README.txt", "summary.json", "ticket-directories.csv", "ticket-junit.xml", "ticket.csv", "ticket.html",
+            ])
         // The bundled summary lists exactly the bundled report files (docs/evidence.md).
         let summary = try #require(entries.first { $0.path == "summary.json" }).data
         let object = try #require(try JSONSerialization.jsonObject(with: summary) as? [String: Any])
@@ -44,8 +45,9 @@ import Testing
         #if os(Linux)
             #expect(first == second)
         #endif
-        #expect(try BundleFixture.entries(fixture.folder.appendingPathComponent("one/ticket-evidence.zip")).map(\.path)
-            .contains("SHA256SUMS.sig"))
+        #expect(
+            try BundleFixture.entries(fixture.folder.appendingPathComponent("one/ticket-evidence.zip")).map(\.path)
+                .contains("SHA256SUMS.sig"))
     }
 
     @Test func readmeSpeaksTheReportsLanguage() throws {
@@ -108,6 +110,8 @@ import Testing
     }
 
     static func readme(_ zip: URL) throws -> String {
-        String(decoding: try #require(try BundleFixture.entries(zip).first { $0.path == "README.txt" }).data, as: UTF8.self)
+        String(
+            decoding: try #require(try BundleFixture.entries(zip).first { $0.path == "README.txt" }).data, as: UTF8.self
+        )
     }
 }

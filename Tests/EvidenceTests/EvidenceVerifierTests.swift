@@ -1,7 +1,8 @@
-@testable import Evidence
 import Foundation
 import Rendering
 import Testing
+
+@testable import Evidence
 
 /// `verify` on bundles and unpacked folders: what it catches, and that a good set passes.
 @Suite(.enabled(if: SSHKeygen.enabled)) struct EvidenceVerifierTests {
@@ -29,7 +30,10 @@ import Testing
         let signed = try Signed()
         let report = try EvidenceVerifier(allowedSigners: signed.allowed).verify(signed.zip)
         #expect(report.allHold, "\(report.lines)")
-        #expect(report.lines.contains { $0.hasPrefix("ok: SHA256SUMS.sig is a good signature") && $0.contains("ops@example.com") })
+        #expect(
+            report.lines.contains {
+                $0.hasPrefix("ok: SHA256SUMS.sig is a good signature") && $0.contains("ops@example.com")
+            })
         #expect(report.lines.last == "verified: every check holds")
         // Unpacked, the same holds.
         let folder = try BundleFixture.unpack(signed.zip)
@@ -84,15 +88,19 @@ import Testing
         let other = try SSHKeygen.makeKey("intruder", in: signed.fixture.folder)
         let sums = try Data(contentsOf: folder.appendingPathComponent("SHA256SUMS"))
         let signature = try SSHSignature(signing: sums, with: try OpenSSHPrivateKey(contentsOfFile: other.path))
-        try signature.armored.write(to: folder.appendingPathComponent("SHA256SUMS.sig"), atomically: true, encoding: .utf8)
+        try signature.armored.write(
+            to: folder.appendingPathComponent("SHA256SUMS.sig"), atomically: true, encoding: .utf8)
         let report = try EvidenceVerifier(allowedSigners: signed.allowed).verify(folder)
         #expect(!report.allHold)
         #expect(Self.failures(report).first?.contains("which the allowed signers file does not allow") == true)
         // ssh-keygen agrees.
-        let allowedFile = try SSHKeygen.allowedSigners("ops@example.com", key: signed.keyFile, in: signed.fixture.folder)
+        let allowedFile = try SSHKeygen.allowedSigners(
+            "ops@example.com", key: signed.keyFile, in: signed.fixture.folder)
         let check = try SSHKeygen.run(
-            ["-Y", "verify", "-f", allowedFile.path, "-I", "ops@example.com", "-n", "smsreport", "-s",
-             folder.appendingPathComponent("SHA256SUMS.sig").path], stdin: sums)
+            [
+                "-Y", "verify", "-f", allowedFile.path, "-I", "ops@example.com", "-n", "smsreport", "-s",
+                folder.appendingPathComponent("SHA256SUMS.sig").path,
+            ], stdin: sums)
         #expect(check.status != 0)
     }
 
@@ -104,10 +112,11 @@ import Testing
         try Data("\u{FEFF}Source server name,Status\r\nweb-01,Inconsistent\r\n".utf8).write(to: csv)
         let sumsURL = folder.appendingPathComponent("SHA256SUMS")
         let list = try ChecksumList(text: try String(contentsOf: sumsURL, encoding: .utf8), file: "SHA256SUMS")
-        let forged = ChecksumList(list.entries.map { entry in
-            entry.path == "ticket.csv"
-                ? ChecksumList.Entry(path: entry.path, sha256: ChecksumList.hex(try! Data(contentsOf: csv))) : entry
-        })
+        let forged = ChecksumList(
+            list.entries.map { entry in
+                entry.path == "ticket.csv"
+                    ? ChecksumList.Entry(path: entry.path, sha256: ChecksumList.hex(try! Data(contentsOf: csv))) : entry
+            })
         try forged.text.write(to: sumsURL, atomically: true, encoding: .utf8)
         let report = try EvidenceVerifier(allowedSigners: signed.allowed).verify(folder)
         #expect(!report.allHold)
@@ -139,7 +148,9 @@ import Testing
         #expect(problems.count == 3)
         let report = try EvidenceVerifier().verify(zip)
         #expect(!report.allHold)
-        #expect(!FileManager.default.fileExists(atPath: folder.deletingLastPathComponent().appendingPathComponent("escape.txt").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: folder.deletingLastPathComponent().appendingPathComponent("escape.txt").path))
     }
 
     @Test func aZipBombStopsAtTheLimit() throws {

@@ -57,7 +57,9 @@ import Testing
         lines[middle] = String(characters)
         text = lines.joined(separator: "\n") + "\n"
         #expect(throws: SigningKeyError.self) { try OpenSSHPrivateKey(text: text, file: "damaged") }
-        #expect(throws: SigningKeyError.self) { try OpenSSHPrivateKey(contentsOfFile: folder.appendingPathComponent("none").path) }
+        #expect(throws: SigningKeyError.self) {
+            try OpenSSHPrivateKey(contentsOfFile: folder.appendingPathComponent("none").path)
+        }
     }
 
     /// No line of the key file's base64 appears in the error.

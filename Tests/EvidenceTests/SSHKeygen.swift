@@ -48,7 +48,8 @@ enum SSHKeygen {
     }
 
     /// A new key `name` in `folder` (`ssh-keygen -t type -N passphrase`); returns the private key's URL.
-    static func makeKey(_ name: String, type: String = "ed25519", passphrase: String = "", in folder: URL) throws -> URL {
+    static func makeKey(_ name: String, type: String = "ed25519", passphrase: String = "", in folder: URL) throws -> URL
+    {
         let key = folder.appendingPathComponent(name)
         let result = try run(["-q", "-t", type, "-N", passphrase, "-C", "\(name)@test", "-f", key.path])
         #expect(result.status == 0, "\(result.output)")
@@ -62,10 +63,13 @@ enum SSHKeygen {
     }
 
     /// An allowed_signers file in `folder` allowing `identity` with the key at `privateKey`.
-    static func allowedSigners(_ identity: String, key privateKey: URL, in folder: URL, options: String = "") throws -> URL {
+    static func allowedSigners(_ identity: String, key privateKey: URL, in folder: URL, options: String = "") throws
+        -> URL
+    {
         let file = folder.appendingPathComponent("allowed_signers-\(UUID().uuidString)")
         let options = options.isEmpty ? "" : options + " "
-        try "\(identity) \(options)\(try publicKey(of: privateKey))\n".write(to: file, atomically: true, encoding: .utf8)
+        try "\(identity) \(options)\(try publicKey(of: privateKey))\n".write(
+            to: file, atomically: true, encoding: .utf8)
         return file
     }
 }

@@ -9,9 +9,11 @@ import Testing
     @Test func ourSignatureIsAcceptedBySSHKeygen() throws {
         let folder = try temporaryFolder()
         let keyFile = try SSHKeygen.makeKey("signer", in: folder)
-        let signature = try SSHSignature(signing: Self.message, with: try OpenSSHPrivateKey(contentsOfFile: keyFile.path))
+        let signature = try SSHSignature(
+            signing: Self.message, with: try OpenSSHPrivateKey(contentsOfFile: keyFile.path))
         let armored = signature.armored
-        #expect(armored.hasPrefix("-----BEGIN SSH SIGNATURE-----\n") && armored.hasSuffix("-----END SSH SIGNATURE-----\n"))
+        #expect(
+            armored.hasPrefix("-----BEGIN SSH SIGNATURE-----\n") && armored.hasSuffix("-----END SSH SIGNATURE-----\n"))
         #expect(armored.split(separator: "\n").allSatisfy { $0.count <= 70 })
         let sigFile = folder.appendingPathComponent("SHA256SUMS.sig")
         try armored.write(to: sigFile, atomically: true, encoding: .utf8)
@@ -57,7 +59,8 @@ import Testing
         let file = folder.appendingPathComponent("data")
         try Self.message.write(to: file)
         #expect(try SSHKeygen.run(["-Y", "sign", "-f", keyFile.path, "-n", "git", file.path]).status == 0)
-        let signature = try SSHSignature(armored: String(contentsOfFile: file.path + ".sig", encoding: .utf8), file: "s")
+        let signature = try SSHSignature(
+            armored: String(contentsOfFile: file.path + ".sig", encoding: .utf8), file: "s")
         #expect(signature.problem(for: Self.message)?.contains("namespace") == true)
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// OpenSSH's ssh-keygen, which signs the run folder as an operator would.
 private let verifySSHKeygen = ["/usr/bin/ssh-keygen", "/bin/ssh-keygen"].first {
@@ -23,7 +23,8 @@ struct VerifyCommandTests {
         try keygen(["-Y", "sign", "-f", key.path, "-n", "smsreport", out.appendingPathComponent("SHA256SUMS").path])
         let allowed = folder.appendingPathComponent("allowed_signers")
         let publicKey = try String(contentsOfFile: key.path + ".pub", encoding: .utf8).split(separator: " ").prefix(2)
-        try "ops@example.com \(publicKey.joined(separator: " "))\n".write(to: allowed, atomically: true, encoding: .utf8)
+        try "ops@example.com \(publicKey.joined(separator: " "))\n".write(
+            to: allowed, atomically: true, encoding: .utf8)
         return (out, allowed, folder)
     }
 
@@ -58,7 +59,8 @@ struct VerifyCommandTests {
         let other = try Self.makeKey("intruder", in: folder)
         let otherAllowed = folder.appendingPathComponent("other_signers")
         let otherKey = try String(contentsOfFile: other.path + ".pub", encoding: .utf8).split(separator: " ").prefix(2)
-        try "x@example.com \(otherKey.joined(separator: " "))\n".write(to: otherAllowed, atomically: true, encoding: .utf8)
+        try "x@example.com \(otherKey.joined(separator: " "))\n".write(
+            to: otherAllowed, atomically: true, encoding: .utf8)
         let wrongKey = try await CommandRunner.run(["verify", out.path, "--allowed-signers", otherAllowed.path])
         #expect(wrongKey.exitCode == 1)
         #expect(wrongKey.stdout.contains("FAILED: SHA256SUMS.sig is signed by the key ssh-ed25519 SHA256:"))

@@ -13,7 +13,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Report language, en-us or zh-cn (with --config: of the --report one).")
     var language: ReportLanguage?
 
-    @Option(name: .customLong("format"), help: "Report formats (html, xlsx, csv, pdf, junit, bundle), repeated or comma-separated.")
+    @Option(
+        name: .customLong("format"),
+        help: "Report formats (html, xlsx, csv, pdf, junit, bundle), repeated or comma-separated.")
     var formats: [String] = []
 
     @Option(help: "Report title.")
