@@ -24,7 +24,9 @@ struct BundleFixture {
         let contents = [
             "\(name).html": "<!doctype html><title>report</title>" + String(repeating: "<p>row</p>", count: 5_000),
             "\(name).csv": "\u{FEFF}Source server name,Status\r\nweb-01,Consistent\r\n",
-            "\(name)-directories.csv": "\u{FEFF}Source server name,Directory\r\nweb-01,/data\r\n",
+            // About 2 MB: more than one of the zip writer's 1 MiB pieces, so the entry is deflated in several.
+            "\(name)-directories.csv": "\u{FEFF}Source server name,Directory\r\n"
+                + (0..<100_000).map { "web-\($0 % 977),/data/\($0 * 7_919 % 100_003)\r\n" }.joined(),
             "\(name)-junit.xml": "<?xml version=\"1.0\"?><testsuites/>",
         ]
         for (path, text) in contents.sorted(by: { $0.key < $1.key }) {
