@@ -19,7 +19,8 @@ public struct OpenSSHPrivateKey: Sendable {
     public let privateKey: Curve25519.Signing.PrivateKey
     /// The public key's wire blob (`string "ssh-ed25519"`, `string key`), as SSH signatures carry it.
     public let publicKeyBlob: [UInt8]
-    /// The armored file's base64 lines, to register as secrets so that no log line can carry them.
+    /// The armored file's private base64 lines and the seed's base64, to register as secrets so that no log line
+    /// can carry them.
     public let secretTexts: [String]
 
     /// The largest key file read: an Ed25519 key is about 400 bytes.
@@ -112,8 +113,12 @@ public struct OpenSSHPrivateKey: Sendable {
         } catch {
             throw refuse("the key file is damaged")
         }
-        secretTexts = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        // The first line is the fixed header and the public key, the same start in every key: redacting it
+        // (and, by the redactor's prefix rule, its first characters) would hide public text. The rest carries
+        // the private half.
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("-----") }
+        secretTexts = Array(lines.dropFirst()) + [privateKey.rawRepresentation.base64EncodedString()]
     }
 
     /// `openssh-key-v1` and its terminating NUL.
