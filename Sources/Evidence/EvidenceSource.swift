@@ -1,10 +1,16 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// What `verify` reads: a run folder or an evidence bundle, as a list of files it can hash and read.
 protocol EvidenceSource {
     /// The files it holds (relative paths), and problems found while listing (links, unsafe or repeated names).
     func inventory() throws -> (files: [String], problems: [String])
-    /// Size and hex SHA-256 of the file `path`.
+    /// The hex SHA-256 of the file `path`.
     func digest(_ path: String) throws -> String
     /// The bytes of the small file `path` (SHA256SUMS, its signature), at most `limit` of them.
     func read(_ path: String, limit: Int) throws -> Data
@@ -53,9 +59,3 @@ struct FolderEvidenceSource: EvidenceSource {
         return data
     }
 }
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif

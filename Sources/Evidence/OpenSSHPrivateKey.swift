@@ -74,8 +74,8 @@ public struct OpenSSHPrivateKey: Sendable {
             let type = try publicReader.text()
             guard type == Self.keyType else {
                 throw refuse(
-                    "the signing key is of type \(Self.printable(type)); only Ed25519 keys are supported "
-                        + "(ssh-keygen -t ed25519 -N '')")
+                    "the signing key is not an Ed25519 key; only Ed25519 keys are supported (ssh-keygen -t ed25519 -N '')"
+                )
             }
             guard cipher == "none" && kdf == "none" else {
                 throw refuse(
@@ -125,12 +125,4 @@ public struct OpenSSHPrivateKey: Sendable {
     static let magic = Array("openssh-key-v1".utf8) + [0]
     /// The one key type accepted.
     static let keyType = "ssh-ed25519"
-
-    /// A key type name from the file, bounded and limited to printable ASCII for an error message.
-    private static func printable(_ text: String) -> String {
-        String(
-            text.unicodeScalars.prefix(40).map {
-                $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F ? Character($0) : "?"
-            })
-    }
 }
