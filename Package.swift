@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(
             name: "EvidenceTests",
             dependencies: [
-                "Evidence", "Rendering", "ReportModel", "ReportTemplates", "TestSupport",
+                "Evidence", "Rendering", "ReportModel", "ReportTemplates",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
