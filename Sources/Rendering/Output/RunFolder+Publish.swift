@@ -9,12 +9,13 @@ import Darwin
 #endif
 
 extension RunFolder {
-    /// Lists and hashes the staged files into `summary.files`, writes `summary.json` and then `SHA256SUMS`, and
-    /// moves the complete set into the target; returns the summary as written.
-    public func publish(_ summary: RunSummary) throws -> RunSummary {
+    /// Lists and hashes the staged files into `summary.files`, writes `summary.json` and then `SHA256SUMS` (and
+    /// `SHA256SUMS.sig`, the bytes `sign` makes of `SHA256SUMS`, when given), and moves the complete set into the
+    /// target; returns the summary as written.
+    public func publish(_ summary: RunSummary, sign: ((Data) throws -> Data)? = nil) throws -> RunSummary {
         var summary = summary
         let staged = try FolderInventory.walk(staging.url).filter { !$0.isDirectory }.map(\.path)
-            .filter { $0 != Self.summaryName && $0 != Self.checksumsName }
+            .filter { $0 != Self.summaryName && $0 != Self.checksumsName && $0 != Self.signatureName }
         // Hashed on every core: at 100,000 tasks the set is ~300 MB and a second of SHA-256 on one.
         let folder = staging.url
         summary.files = try ParallelWork.map(
@@ -25,11 +26,17 @@ extension RunFolder {
         try staging.write(Self.summaryName, bytes: try summary.fileData())
         let summaryEntry = try Self.digest(staging.url.appendingPathComponent(Self.summaryName), path: Self.summaryName)
         let listed = (summary.files + [summaryEntry]).sorted { Self.byteOrder($0.path, $1.path) }
-        try staging.write(Self.checksumsName, bytes: Array(listed.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8))
+        let checksums = Data(listed.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8)
+        try staging.write(Self.checksumsName, bytes: checksums)
+        var last = [Self.summaryName, Self.checksumsName]
+        if let sign {
+            try staging.write(Self.signatureName, bytes: try sign(checksums))
+            last.append(Self.signatureName)
+        }
         switch mode {
         case .create: try moveIntoPlace()
         case .swap: try swapIntoPlace()
-        case .merge: try mergeIntoPlace(staged + [Self.summaryName, Self.checksumsName])
+        case .merge: try mergeIntoPlace(staged + last)
         }
         Self.syncFolder(target.deletingLastPathComponent())
         return summary
@@ -90,7 +97,7 @@ extension RunFolder {
     private func mergeIntoPlace(_ files: [String]) throws {
         let fileManager = FileManager.default
         let newSet = Set(files)
-        for name in [Self.checksumsName, Self.summaryName] where previousSet.contains(name) {
+        for name in [Self.signatureName, Self.checksumsName, Self.summaryName] where previousSet.contains(name) {
             _ = unlink(target.appendingPathComponent(name).path)
         }
         for path in previousSet.sorted() where !newSet.contains(path) {
