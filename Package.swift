@@ -29,7 +29,7 @@ let package = Package(
         .executableTarget(
             name: "smsreport",
             dependencies: [
-                "Pipeline", "Rendering", "ReportModel", "ReportTemplates", "SMSAPI", "SMSMock", "History", "RunEngine",
+                "Pipeline", "Rendering", "ReportModel", "ReportTemplates", "SMSAPI", "SMSMock", "History", "RunEngine", "Evidence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -56,7 +56,7 @@ let package = Package(
         .target(
             name: "RunEngine",
             dependencies: [
-                "Pipeline", "Rendering", "ReportModel", "History", "SMSAPI",
+                "Pipeline", "Rendering", "ReportModel", "History", "SMSAPI", "Evidence",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -66,6 +66,15 @@ let package = Package(
             dependencies: [
                 "ReportModel", "CLibXML2", "CSystemZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The evidence bundle, SSH signatures (OpenSSH's SSHSIG format, Ed25519 keys) and `verify` (SPEC 9).
+        .target(
+            name: "Evidence",
+            dependencies: [
+                "ReportModel", "Rendering",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The bundled page frame, CSS and i18n string tables (the top-level templates/ folder), compiled into the
@@ -145,6 +154,13 @@ let package = Package(
         .testTarget(
             name: "HistoryTests",
             dependencies: ["History", "ReportModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "EvidenceTests",
+            dependencies: [
+                "Evidence", "Rendering", "ReportModel", "ReportTemplates",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(name: "SMSAPITests", dependencies: ["SMSAPI", "TestSupport"]),

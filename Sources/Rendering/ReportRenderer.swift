@@ -59,7 +59,8 @@ public protocol ReportRenderer: Sendable {
 
 /// The renderer for each format.
 public enum ReportRenderers {
-    /// The renderer that writes `format`.
+    /// The renderer that writes `format`. The `bundle` format has none that writes: the run engine builds it
+    /// (Evidence's `EvidenceBundle`) from the other formats' files once they are written.
     public static func renderer(for format: ReportFormat) -> any ReportRenderer {
         switch format {
         case .csv: CSVReportRenderer()
@@ -67,6 +68,15 @@ public enum ReportRenderers {
         case .html: HTMLReportRenderer()
         case .pdf: PDFReportRenderer()
         case .junit: JUnitReportRenderer()
+        case .bundle: AssembledFormatRenderer(format: .bundle)
         }
     }
+}
+
+/// The renderer of a format that is assembled from other formats' files after rendering (`bundle`): rendering it
+/// from the snapshot writes nothing, so a caller that renders every format of a report never builds it twice.
+struct AssembledFormatRenderer: ReportRenderer {
+    let format: ReportFormat
+
+    func render(_ context: RenderContext, to output: OutputFolder) throws -> [URL] { [] }
 }

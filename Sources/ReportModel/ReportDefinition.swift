@@ -25,9 +25,16 @@ public enum ReportFormat: String, Codable, Sendable, CaseIterable, Comparable {
     case pdf
     /// `<name>-junit.xml`: the verdict as JUnit test results for CI servers (SPEC 6).
     case junit
+    /// `<name>-evidence.zip`: the report's other files, `summary.json`, `SHA256SUMS` (signed with `--sign-key`)
+    /// and a README, for a change ticket (SPEC 9). Built from the other formats' files after they are written,
+    /// never rendered from the snapshot.
+    case bundle
 
     /// The formats a report gets when none are named: the three that need no external program.
     public static let standard: [ReportFormat] = [.html, .xlsx, .csv]
+
+    /// False for `bundle`, which is assembled from the other formats' files rather than rendered from the snapshot.
+    public var isRenderedFromSnapshot: Bool { self != .bundle }
 
     public static func < (lhs: ReportFormat, rhs: ReportFormat) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

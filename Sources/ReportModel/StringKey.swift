@@ -88,6 +88,33 @@ public enum StringKey: String, CaseIterable, Sendable {
     case changesTrendCaption = "changes.trend_caption"
     case changesSheet = "changes.sheet"
 
+    // MARK: Evidence bundle README.txt (SPEC 9)
+    /// `{0}` is the report's title.
+    case evidenceReadmeTitle = "evidence.readme_title"
+    /// `{0}` is the report's name.
+    case evidenceReadmeReport = "evidence.readme_report"
+    case evidenceFilesHeading = "evidence.files_heading"
+    case evidenceFileHTML = "evidence.file_html"
+    case evidenceFileXLSX = "evidence.file_xlsx"
+    case evidenceFilePDF = "evidence.file_pdf"
+    case evidenceFileServersCSV = "evidence.file_servers_csv"
+    case evidenceFileDirectoriesCSV = "evidence.file_directories_csv"
+    case evidenceFileChangesCSV = "evidence.file_changes_csv"
+    case evidenceFileJUnit = "evidence.file_junit"
+    case evidenceFileOther = "evidence.file_other"
+    case evidenceFileSummary = "evidence.file_summary"
+    case evidenceFileChecksums = "evidence.file_checksums"
+    case evidenceFileSignature = "evidence.file_signature"
+    case evidenceFileReadme = "evidence.file_readme"
+    case evidenceCheckHeading = "evidence.check_heading"
+    case evidenceCheckSums = "evidence.check_sums"
+    case evidenceCheckSumsResult = "evidence.check_sums_result"
+    case evidenceCheckSignature = "evidence.check_signature"
+    case evidenceCheckSignatureResult = "evidence.check_signature_result"
+    case evidenceUnsigned = "evidence.unsigned"
+    case evidenceCheckWithTool = "evidence.check_with_tool"
+    case evidenceSummaryNote = "evidence.summary_note"
+
     // MARK: Method statement
     case methodHeading = "method.heading"
     case methodCompares = "method.compares"

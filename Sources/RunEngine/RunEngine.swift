@@ -23,13 +23,16 @@ public struct RunEngine: Sendable {
     public var scope: String?
     /// What runs once the set is in place (notifications, metrics, retention…), in order.
     public var steps: [any RunStep]
+    /// The bundles and the signature (SPEC 9).
+    public var evidence = RunEvidence()
     /// Adds what the command knows to the summary before it is written (where the credentials came from…).
     public var annotate: @Sendable (inout RunSummary) -> Void = { _ in }
 
     public init(
         reports: [ReportDefinition], folder: RunFolder, writer: ReportWriter, policy: ReportPolicy, logger: Logger,
-        history: RunHistory? = nil, scope: String? = nil, steps: [any RunStep] = []
+        history: RunHistory? = nil, scope: String? = nil, steps: [any RunStep] = [], evidence: RunEvidence = RunEvidence()
     ) {
+        self.evidence = evidence
         self.reports = reports
         self.folder = folder
         self.writer = writer
@@ -99,7 +102,8 @@ public struct RunEngine: Sendable {
                 summary.warnings.append(.init(.historyUnavailable, "run not recorded in the history: \(error)"))
             }
         }
-        summary = try folder.publish(summary, files: staged + rendered.files.map(\.path))
+        staged += evidence.bundles(of: reports, rendered: rendered, writer: writer, summary: &summary)
+        summary = try folder.publish(summary, files: staged + rendered.files.map(\.path), sign: evidence.sign)
         let published = PublishedRun(summary: summary, folder: folder.target, verdict: verdict, snapshot: snapshot)
         let outcome = try await runSteps(on: published)
         logProblems(snapshot, outcome.summary)
@@ -119,7 +123,7 @@ public struct RunEngine: Sendable {
             result.amend?(&current.summary)
         }
         if current.summary != published.summary {
-            current.summary = try folder.amend(current.summary)
+            current.summary = try folder.amend(current.summary, sign: evidence.sign)
         }
         return RunOutcome(published: current)
     }

@@ -25,6 +25,7 @@ struct RenderCommand: ReportingCommand {
     @OptionGroup var report: ReportOptions
     @Option(name: .customLong("history"), help: "History database to compare with (read only; render never records).")
     var historyFile: String?
+    @OptionGroup var evidence: EvidenceOptions
     @OptionGroup var console: ConsoleOptions
 
     var json: Bool { console.json }
@@ -44,6 +45,8 @@ struct RenderCommand: ReportingCommand {
         known.endpointHost = snapshot.run.endpointHost
         let templates = try report.templateSet()
         try templates.check(for: reports)
+        let runEvidence = RunEvidence(
+            signer: try evidence.signer(configuration), bundleMaximumMB: evidence.bundleMaximumMB(configuration))
         let expanded = out.map { OutputPath.expand($0, at: Date()) }
         let folderURL = (expanded.map { URL(fileURLWithPath: $0) } ?? resultsURL.deletingLastPathComponent())
             .standardizedFileURL
@@ -62,7 +65,7 @@ struct RenderCommand: ReportingCommand {
         let runHistory = historyFile.map { RunHistory(file: URL(fileURLWithPath: $0), scope: scope, records: false) }
         let engine = RunEngine(
             reports: reports, folder: folder, writer: writer, policy: policy, logger: logger, history: runHistory,
-            scope: scope)
+            scope: scope, evidence: runEvidence)
         let outcome: RunOutcome
         do {
             outcome = try await Interruption.run(cleanUp: folder.discard) {

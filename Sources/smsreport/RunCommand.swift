@@ -45,6 +45,7 @@ struct RunCommand: ReportingCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var report: ReportOptions
     @OptionGroup var history: HistoryOptions
+    @OptionGroup var evidence: EvidenceOptions
     @OptionGroup var console: ConsoleOptions
 
     func validate() throws {
@@ -77,6 +78,8 @@ struct RunCommand: ReportingCommand {
         known.endpointHost = settings.endpoint.host
         let templates = try report.templateSet()
         try templates.check(for: reports)
+        let runEvidence = RunEvidence(
+            signer: try evidence.signer(configuration), bundleMaximumMB: evidence.bundleMaximumMB(configuration))
         let browser = try report.handover.browser(for: reports)
         let options = PipelineRun.Options(
             languages: Array(Set(reports.map(\.language))).sorted(), batchSize: settings.batchSize,
@@ -115,7 +118,7 @@ struct RunCommand: ReportingCommand {
         let retention = (keep ?? configuration.keep).map { RetentionStep(keep: $0, scope: scope) }
         let engine = RunEngine(
             reports: reports, folder: folder, writer: writer, policy: policy, logger: logger, history: runHistory,
-            scope: scope, steps: [retention].compactMap { $0 })
+            scope: scope, steps: [retention].compactMap { $0 }, evidence: runEvidence)
         let progress = ProgressDisplay(logger: logger, quiet: console.quiet)
         let (discover, state) = (discover, state)
         let outcome: RunOutcome

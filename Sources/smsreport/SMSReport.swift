@@ -12,6 +12,7 @@ struct SMSReport: AsyncParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             RunCommand.self, RenderCommand.self, DemoCommand.self, MockServerCommand.self, HistoryCommand.self,
+            VerifyCommand.self,
         ]
     )
 

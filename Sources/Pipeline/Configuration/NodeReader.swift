@@ -96,7 +96,7 @@ struct NodeReader {
         var formats: [ReportFormat] = []
         for item in items {
             guard let text = item.scalar?.string, let format = ReportFormat(rawValue: text.lowercased()) else {
-                fail(item, "formats: each must be html, xlsx, csv, pdf or junit")
+                fail(item, "formats: each must be html, xlsx, csv, pdf, junit or bundle")
                 continue
             }
             if !formats.contains(format) { formats.append(format) }

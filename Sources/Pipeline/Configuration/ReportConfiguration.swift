@@ -25,6 +25,10 @@ public struct ReportConfiguration: Sendable, Hashable {
     public var out: String?
     /// `keep:`, how many run folders of the scope stay beside `out` after publishing (SPEC 8.5).
     public var keep: Int?
+    /// `sign_key:`, the OpenSSH Ed25519 private key that signs `SHA256SUMS` (SPEC 9); `--sign-key` wins.
+    public var signKey: String?
+    /// `bundle_max_mb:`, the evidence bundle size (MiB, may be fractional) over which a run warns (SPEC 9).
+    public var bundleMaxMB: Double?
 
     public init(
         endpoint: String? = nil, region: String? = nil, concurrency: Int? = nil, rate: Double? = nil,
@@ -44,7 +48,7 @@ public struct ReportConfiguration: Sendable, Hashable {
 
     static let topLevelKeys: Set<String> = [
         "endpoint", "region", "concurrency", "rate", "retries", "batch_size", "reports", "waivers", "fail_on",
-        "history", "history_scope", "out", "keep",
+        "history", "history_scope", "out", "keep", "sign_key", "bundle_max_mb",
     ]
     static let reportKeys: Set<String> = [
         "name", "language", "formats", "title", "timezone", "customer", "project", "reference", "prepared_by",
@@ -80,6 +84,8 @@ public struct ReportConfiguration: Sendable, Hashable {
             case "history_scope": historyScope = reader.string(value, key)
             case "out": out = reader.path(value, key)
             case "keep": keep = reader.integer(value, key, in: 1...Self.maximumKeep)
+            case "sign_key": signKey = reader.string(value, key)
+            case "bundle_max_mb": bundleMaxMB = reader.number(value, key)
             default: reader.fail(keyNode, "unknown setting '\(key)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
             }
         }

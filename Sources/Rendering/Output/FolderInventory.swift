@@ -62,14 +62,15 @@ struct FolderInventory {
         return result
     }
 
-    /// The files the folder's `summary.json` lists, plus the two files every run writes; empty when there is no
-    /// readable summary (then every file is foreign). The summary is untrusted: only safe relative paths count.
+    /// The files the folder's `summary.json` lists, plus the files every run writes after it (`SHA256SUMS`, and
+    /// `SHA256SUMS.sig` when signed); empty when there is no readable summary (then every file is foreign). The
+    /// summary is untrusted: only safe relative paths count.
     static func listedFiles(_ folder: URL) -> Set<String> {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent(RunFolder.summaryName)),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
             object["schema_version"] as? Int == 1, let files = object["files"] as? [[String: Any]]
         else { return [] }
-        var paths: Set<String> = [RunFolder.summaryName, RunFolder.checksumsName]
+        var paths: Set<String> = [RunFolder.summaryName, RunFolder.checksumsName, RunFolder.signatureName]
         for file in files {
             guard let path = file["path"] as? String, isSafeRelativePath(path) else { continue }
             paths.insert(path)

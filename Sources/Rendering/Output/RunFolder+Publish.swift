@@ -10,11 +10,16 @@ import Darwin
 
 extension RunFolder {
     /// Hashes `files` (the staged files of the run, by path relative to the staging folder: the rendered set and
-    /// the artefacts) into `summary.files`, writes `summary.json` and then `SHA256SUMS`, and moves the complete set
-    /// into the target; returns the summary as written.
-    public func publish(_ summary: RunSummary, files: [String]) throws -> RunSummary {
+    /// the artefacts) into `summary.files`, writes `summary.json` and then `SHA256SUMS` (and `SHA256SUMS.sig`, the
+    /// bytes `sign` makes of `SHA256SUMS`, when given), and moves the complete set into the target; returns the
+    /// summary as written.
+    public func publish(
+        _ summary: RunSummary, files: [String], sign: ((Data) throws -> Data)? = nil
+    ) throws -> RunSummary {
         var summary = summary
-        let staged = Array(Set(files)).filter { $0 != Self.summaryName && $0 != Self.checksumsName }
+        let staged = Array(Set(files)).filter {
+            $0 != Self.summaryName && $0 != Self.checksumsName && $0 != Self.signatureName
+        }
         // Hashed on every core: at 100,000 tasks the set is ~300 MB and a second of SHA-256 on one.
         let folder = staging.url
         summary.files = try ParallelWork.map(
@@ -22,29 +27,36 @@ extension RunFolder {
         ) { path in
             Result { try Self.digest(folder.appendingPathComponent(path), path: path) }
         }.map { try $0.get() }
-        try Self.writeRecord(summary, into: staging)
+        let last = try Self.writeRecord(summary, into: staging, sign: sign)
         switch mode {
         case .create: try moveIntoPlace()
         case .swap: try swapIntoPlace()
-        case .merge: try mergeIntoPlace(staged + [Self.summaryName, Self.checksumsName])
+        case .merge: try mergeIntoPlace(staged + last)
         }
         Self.syncFolder(target.deletingLastPathComponent())
         return summary
     }
 
-    /// Rewrites the published set's `summary.json` and then its `SHA256SUMS` (each atomically) when a step after
-    /// publishing added to the summary (a warning, `pruned`); the files it lists are unchanged.
-    public func amend(_ summary: RunSummary) throws -> RunSummary {
-        try Self.writeRecord(summary, into: OutputFolder(url: target))
+    /// Rewrites the published set's `summary.json`, then its `SHA256SUMS` (and signature), each atomically, when a
+    /// step after publishing added to the summary (a warning, `pruned`); the files it lists are unchanged.
+    public func amend(_ summary: RunSummary, sign: ((Data) throws -> Data)? = nil) throws -> RunSummary {
+        try Self.writeRecord(summary, into: OutputFolder(url: target), sign: sign)
         return summary
     }
 
-    /// Writes `summary.json`, then `SHA256SUMS` over the summary's files and `summary.json` itself.
-    private static func writeRecord(_ summary: RunSummary, into folder: OutputFolder) throws {
+    /// Writes `summary.json`, then `SHA256SUMS` over the summary's files and `summary.json` itself, then its
+    /// signature when signing; returns the names written, in that order.
+    private static func writeRecord(
+        _ summary: RunSummary, into folder: OutputFolder, sign: ((Data) throws -> Data)?
+    ) throws -> [String] {
         let written = try folder.write(summaryName, bytes: try summary.fileData())
         let summaryEntry = try digest(written, path: summaryName)
         let listed = (summary.files + [summaryEntry]).sorted { byteOrder($0.path, $1.path) }
-        try folder.write(checksumsName, bytes: Array(listed.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8))
+        let checksums = Data(listed.map { "\($0.sha256)  \($0.path)\n" }.joined().utf8)
+        try folder.write(checksumsName, bytes: checksums)
+        guard let sign else { return [summaryName, checksumsName] }
+        try folder.write(signatureName, bytes: try sign(checksums))
+        return [summaryName, checksumsName, signatureName]
     }
 
     /// Paths sort by their UTF-8 bytes, the same on every machine and locale.
@@ -102,7 +114,7 @@ extension RunFolder {
     private func mergeIntoPlace(_ files: [String]) throws {
         let fileManager = FileManager.default
         let newSet = Set(files)
-        for name in [Self.checksumsName, Self.summaryName] where previousSet.contains(name) {
+        for name in [Self.signatureName, Self.checksumsName, Self.summaryName] where previousSet.contains(name) {
             _ = unlink(target.appendingPathComponent(name).path)
         }
         for path in previousSet.sorted() where !newSet.contains(path) {

@@ -39,6 +39,8 @@ public struct RunFolder: Sendable {
     public static let summaryName = "summary.json"
     /// `SHA256SUMS`: every file of the run but itself, in `sha256sum -c` format, written last.
     public static let checksumsName = "SHA256SUMS"
+    /// `SHA256SUMS.sig`: the SSH signature of `SHA256SUMS` with `--sign-key` (SPEC 9), written after it.
+    public static let signatureName = "SHA256SUMS.sig"
 
     /// Takes the folder's run lock, checks the target and creates the staging folder; nothing in the target
     /// changes until ``publish(_:)``. The lock is held until the process ends or the folder is discarded or

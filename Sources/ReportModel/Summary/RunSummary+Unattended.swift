@@ -12,6 +12,8 @@ extension RunSummary {
             case metricsFailed = "metrics_failed"
             case pingFailed = "ping_failed"
             case bundleTooLarge = "bundle_too_large"
+            /// A report's evidence bundle could not be written (exit 4, like a failed PDF).
+            case bundleFailed = "bundle_failed"
             /// `keep:` could not remove an old run folder (not in SPEC 8.2's list: retention came later).
             case retentionFailed = "retention_failed"
         }

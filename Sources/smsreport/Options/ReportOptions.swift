@@ -14,7 +14,9 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "Report language, en-us or zh-cn (with --config: of the --report one).")
     var language: ReportLanguage?
 
-    @Option(name: .customLong("format"), help: "Report formats (html, xlsx, csv, pdf, junit), repeated or comma-separated.")
+    @Option(
+        name: .customLong("format"),
+        help: "Report formats (html, xlsx, csv, pdf, junit, bundle), repeated or comma-separated.")
     var formats: [String] = []
 
     @Option(help: "Report title.")
@@ -69,7 +71,7 @@ struct ReportOptions: ParsableArguments {
         for item in formats.flatMap({ $0.split(separator: ",") }) {
             let text = item.trimmingCharacters(in: .whitespaces).lowercased()
             guard let format = ReportFormat(rawValue: text) else {
-                throw ConfigurationError("--format: '\(text)' is not html, xlsx, csv, pdf or junit")
+                throw ConfigurationError("--format: '\(text)' is not html, xlsx, csv, pdf, junit or bundle")
             }
             if !parsed.contains(format) { parsed.append(format) }
         }

@@ -44,7 +44,7 @@ import Testing
             #expect(lines[1] == "c.yaml:2: batch_size must be a whole number from 1 to 200")
             #expect(lines.contains { $0.hasPrefix("c.yaml:4: report name '../escape'") })
             #expect(lines.contains("c.yaml:5: language must be en-us or zh-cn"))
-            #expect(lines.contains("c.yaml:6: formats: each must be html, xlsx, csv, pdf or junit"))
+            #expect(lines.contains("c.yaml:6: formats: each must be html, xlsx, csv, pdf, junit or bundle"))
         } catch {
             Issue.record("unexpected \(error)")
         }

@@ -50,6 +50,22 @@ import Testing
         #expect(try Self.files(root).filter { $0.contains("smsreport-") } == ["a/b/.out.smsreport-lock"])
     }
 
+    @Test func aSignedRunWritesTheSignatureAfterSHA256SUMSAndTheNextRunReplacesIt() throws {
+        let root = try Self.scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let target = root.appendingPathComponent("out")
+        let folder = try RunFolder.prepare(target, force: false)
+        try folder.staging.write("r.csv", bytes: Array("x".utf8))
+        let summary = try folder.publish(RunSummary(toolVersion: "test"), files: ["r.csv"]) { Data("signed:".utf8) + $0 }
+        #expect(try Self.files(target) == ["SHA256SUMS", "SHA256SUMS.sig", "r.csv", "summary.json"])
+        #expect(summary.files.map(\.path) == ["r.csv"])
+        let sums = try Data(contentsOf: target.appendingPathComponent("SHA256SUMS"))
+        #expect(try Data(contentsOf: target.appendingPathComponent("SHA256SUMS.sig")) == Data("signed:".utf8) + sums)
+        // The signature is the earlier run's file, not a foreign one; an unsigned run leaves none behind.
+        try Self.run(target, ["s.csv": "y"])
+        #expect(try Self.files(target) == ["SHA256SUMS", "s.csv", "summary.json"])
+    }
+
     @Test func aSecondRunReplacesTheFirstSetAsAWhole() throws {
         let root = try Self.scratch()
         defer { try? FileManager.default.removeItem(at: root) }
