@@ -153,7 +153,9 @@ let package = Package(
                 "Rendering", "ReportModel", "ReportTemplates", "TestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            // The golden files are read from the source tree (#filePath), byte for byte, not as resources.
+            exclude: ["Golden/Files"]
         ),
         .testTarget(
             name: "smsreportTests",
