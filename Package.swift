@@ -3,11 +3,13 @@ import PackageDescription
 
 // Arrows point down only: the executable uses everything; Pipeline uses SMSAPI and
 // ReportModel; Rendering uses ReportModel only (a renderer never sees the network);
-// SMSMock uses SMSAPI (the same signer verifies requests); SMSAPI and ReportModel
-// use nothing of ours.
+// SMSMock uses SMSAPI (the same signer verifies requests) and ReportModel (its seeded
+// generator); SMSAPI and ReportModel use nothing of ours.
+//
+// Linux only, so no `platforms`: the code calls Glibc directly (the console, the file sink, the run folder, the
+// manifest reader), and `platforms` can only name Apple systems, none of which this builds on.
 let package = Package(
     name: "smsreport",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "smsreport", targets: ["smsreport"])
     ],
@@ -93,7 +95,7 @@ let package = Package(
         .target(
             name: "SMSMock",
             dependencies: [
-                "SMSAPI",
+                "SMSAPI", "ReportModel",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -120,10 +122,13 @@ let package = Package(
             name: "History",
             dependencies: ["ReportModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // Pure values: snapshot, server summaries, aggregation, report definitions, string tables.
+        // Pure values: snapshot, server summaries, aggregation, report definitions, string tables; and the small
+        // shared mechanics every layer above needs once: parallel CPU work, EINTR-safe descriptor I/O, a seeded
+        // generator.
         .target(name: "ReportModel"),
-        // libxml2, imported by one Swift file per use: the writer (Rendering/XML/XMLStreamWriter.swift) and the
-        // reader of .xlsx manifests (Pipeline/Manifest/XLSX/XMLPullReader.swift).
+        // libxml2, one owner per direction: the writer (Rendering/XML/XMLStreamWriter.swift) and the pull reader
+        // of .xlsx manifests (Pipeline/Manifest/XLSX/XMLPullReader.swift) are the only files that import it, each
+        // the only one of its target, and no libxml2 pointer leaves either file.
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -177,7 +182,9 @@ let package = Package(
                 "Rendering", "ReportModel", "ReportTemplates", "TestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            // The golden files are read from the source tree (#filePath), byte for byte, not as resources.
+            exclude: ["Golden/Files"]
         ),
         .testTarget(
             name: "smsreportTests",

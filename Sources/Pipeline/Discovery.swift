@@ -39,7 +39,7 @@ public struct Discovery: Sendable {
         }
         let listing = entries.map { "\($0.taskID)\t\($0.sourceID)\t\($0.sourceName)\n" }.joined()
         let info = ManifestInfo(
-            name: state.map { "discover (state \($0))" } ?? "discover", sha256: Manifest.sha256Hex(Data(listing.utf8)),
+            name: state.map { "discover (state \($0))" } ?? "discover", sha256: HexDigest.sha256(Data(listing.utf8)),
             taskCount: entries.count)
         return Manifest(entries: entries, info: info)
     }

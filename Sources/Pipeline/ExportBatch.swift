@@ -2,8 +2,8 @@ import SMSAPI
 
 /// Up to 200 tasks sent in one export request, in manifest order.
 public struct ExportBatch: Sendable, Hashable {
-    /// The API's limit on `task_info` entries in one request.
-    public static let maximumSize = 200
+    /// The API's limit on `task_info` entries in one request (defined once, by the client).
+    public static let maximumSize = SMSClient.maximumBatchSize
 
     /// 1-based, as in `batch-0001`.
     public var number: Int

@@ -89,22 +89,6 @@ public struct SMSClient: Sendable {
                 maxBytes: configuration.maxResponseBytes))
         return try decode(answer, task: nil, with: TaskPage.decode(body:))
     }
-
-    /// Every task (in `state`, when given), page after page, each task once.
-    public func allTasks(state: String?, pageSize: Int = 100) async throws -> [MigrationTask] {
-        let size = min(max(pageSize, 1), TaskPage.maximumLimit)
-        var tasks: [MigrationTask] = []
-        var seen: Set<String> = []
-        var offset = 0
-        while true {
-            let page = try await listTasks(state: state, limit: size, offset: offset)
-            let fresh = page.tasks.filter { seen.insert($0.id).inserted }
-            tasks += fresh
-            offset += page.tasks.count
-            // A page of only known tasks means the server ignores offset: stop instead of looping.
-            if page.tasks.isEmpty || fresh.isEmpty || offset >= page.count { return tasks }
-        }
-    }
 }
 
 /// `{"task_info":[…]}`.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ReportModel
 import SMSAPI
 
 /// The handlers behind the mock's routes, with authentication and fault injection in front of them.
@@ -109,7 +110,8 @@ struct MockRoutes: Sendable {
         }
         guard batch.count <= SMSClient.maximumBatchSize else {
             record(400)
-            return refuse("SMS.0202", "task_info holds at most 200 entries, not \(batch.count).")
+            return refuse(
+                "SMS.0202", "task_info holds at most \(SMSClient.maximumBatchSize) entries, not \(batch.count).")
         }
         guard ["en-us", "zh-cn"].contains(language) else {
             record(400)
@@ -158,7 +160,7 @@ struct MockRoutes: Sendable {
     func listTasks(_ incoming: Incoming) -> Response {
         var parameters: [String: String] = [:]
         for field in incoming.request.query { parameters[field.name] = field.value }
-        let limit = min(max(Int(parameters["limit"] ?? "") ?? 100, 1), 200)
+        let limit = min(max(Int(parameters["limit"] ?? "") ?? 100, 1), TaskPage.maximumLimit)
         let offset = max(Int(parameters["offset"] ?? "") ?? 0, 0)
         let matching = world.tasks.filter { task in parameters["state"].map { $0.isEmpty || $0 == task.state } ?? true }
         let page = matching.dropFirst(offset).prefix(limit)

@@ -1,3 +1,4 @@
+import ReportModel
 import SMSAPI
 
 /// Deterministic synthetic worlds: the same seed always gives the same tasks and results.
@@ -66,20 +67,8 @@ extension MockWorld {
     }
 }
 
-/// A small, fast, seedable random generator (SplitMix64).
-struct SplitMix64: RandomNumberGenerator, Sendable {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The synthetic world's draws from ReportModel's seeded generator.
+extension SplitMix64 {
     /// A value in `0..<1`.
     mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 

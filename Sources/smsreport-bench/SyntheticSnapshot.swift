@@ -41,23 +41,9 @@ enum SyntheticSnapshot {
             run: RunMetadata(
                 toolVersion: "bench", startedAt: start, finishedAt: start.addingTimeInterval(60),
                 endpointHost: "sms.ap-southeast-3.myhuaweicloud.com",
-                manifest: ManifestInfo(name: "synthetic.csv", sha256: String(repeating: "0", count: 64), taskCount: servers),
+                manifest: ManifestInfo(
+                    name: "synthetic.csv", sha256: String(repeating: "0", count: 64), taskCount: servers),
                 languages: [.enUS]),
             tasks: tasks)
-    }
-}
-
-/// A small fast deterministic generator (SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

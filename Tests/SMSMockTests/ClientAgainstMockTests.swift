@@ -28,17 +28,15 @@ import Testing
             let page = try await client.listTasks(state: nil, limit: 7, offset: 7)
             #expect(page.count == 30)
             #expect(page.tasks.map(\.id) == Self.world.tasks[7..<14].map(\.id))
-            let all = try await client.allTasks(state: nil, pageSize: 8)
-            #expect(all.map(\.taskInfo) == Self.world.taskInfos)
-            #expect(all.first?.sourceIP == Self.world.tasks.first?.sourceIP)
-            let running = try await client.allTasks(state: "RUNNING")
-            #expect(running.map(\.id) == Self.world.tasks.filter { $0.state == "RUNNING" }.map(\.id))
+            #expect(page.tasks.map(\.taskInfo) == Array(Self.world.taskInfos[7..<14]))
+            #expect(page.tasks.first?.sourceIP == Self.world.tasks[7].sourceIP)
+            // Paging through the whole list is Discovery's (PipelineTests/DiscoveryAgainstMockTests).
 
             let counters = mock.counters.snapshot()
             #expect(counters.authenticationRejections == 0)
             #expect(counters.exportBatches.map(\.shape) == [MockCounters.ExportBatch(size: 12, language: "zh-cn")])
             #expect(counters.requestsPerRoute["consistency-result"] == 30)
-            #expect(counters.requestsPerRoute["list-tasks"] == 1 + 4 + 1)
+            #expect(counters.requestsPerRoute["list-tasks"] == 1)
         }
         for line in capture.text {
             for secret in MockSession.secrets { #expect(!line.contains(secret)) }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import ReportModel
 
@@ -13,11 +12,6 @@ public struct Manifest: Sendable {
         self.entries = entries
         self.info = info
         self.warnings = warnings
-    }
-
-    /// Lowercase hex SHA-256 of `bytes`.
-    public static func sha256Hex(_ bytes: some DataProtocol) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
     }
 }
 

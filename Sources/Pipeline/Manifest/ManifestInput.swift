@@ -1,10 +1,6 @@
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReportModel
 
 /// Where a manifest's bytes come from: a file, a FIFO, process substitution (`<(…)`) or stdin (`-`).
 ///
@@ -44,12 +40,14 @@ public struct ManifestInput: Sendable {
 
     private func read(descriptor: Int32, name: String) throws -> Data {
         var data = Data()
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 1)
+        defer { chunk.deallocate() }
         while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure(name, "cannot read: \(String(cString: strerror(errno)))")
+            let count: Int
+            do {
+                count = try DescriptorIO.read(descriptor, into: chunk)
+            } catch {
+                throw failure(name, "cannot read: \(error.reason)")
             }
             if count == 0 { return data }
             guard data.count + count <= limit else {
@@ -57,7 +55,7 @@ public struct ManifestInput: Sendable {
                     name,
                     "larger than \(Self.describe(limit)), the most a manifest may hold; split it into several runs")
             }
-            data.append(contentsOf: chunk[0..<count])
+            data.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
         }
     }
 

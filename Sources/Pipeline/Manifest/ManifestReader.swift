@@ -1,14 +1,12 @@
 import Foundation
 import ReportModel
+import SMSAPI
 
 /// Reads a manifest (CSV, JSON or YAML), validates every entry and drops duplicate task ids.
 ///
 /// Validation happens before any API call: all problems are collected, each with file and line
 /// (`tasks.csv:17: task_id is empty`), and returned together in one ``ManifestError``.
 public struct ManifestReader: Sendable {
-    /// The API's limit on `task_id`, `source_id` and `source_name`, in Unicode characters.
-    public static let maximumFieldLength = 255
-
     /// The text encoding to read with (`--manifest-encoding`); nil detects it (BOM, UTF-8, then GB18030).
     public var encoding: ManifestEncoding?
 
@@ -18,7 +16,7 @@ public struct ManifestReader: Sendable {
 
     /// Parses and validates `data`; `name` is how errors and reports name the manifest (`-` for stdin).
     public func read(_ data: Data, name: String, format: ManifestFormat? = nil) throws -> Manifest {
-        let info = ManifestInfo(name: name, sha256: Manifest.sha256Hex(data), taskCount: 0)
+        let info = ManifestInfo(name: name, sha256: HexDigest.sha256(data), taskCount: 0)
         if format == nil, XLSXManifestParser.isWorkbook(data, name: name) {
             return try validate(XLSXManifestParser(file: name).parse(data), info: info)
         }
@@ -65,15 +63,21 @@ public struct ManifestReader: Sendable {
             } else if entry.taskID.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
                 problems.append("\(entry.location): task_id contains a control character")
             }
-            for (field, value) in [("task_id", entry.taskID), ("source_id", entry.sourceID), ("source_name", entry.sourceName)] {
+            for (field, value) in [
+                ("task_id", entry.taskID), ("source_id", entry.sourceID), ("source_name", entry.sourceName),
+            ] {
                 let length = value.unicodeScalars.count
-                if length > Self.maximumFieldLength {
+                // The API's limit (TaskInfo), checked here so that a long field fails before any request.
+                if length > TaskInfo.maximumFieldLength {
                     problems.append(
-                        "\(entry.location): \(field) is \(length) characters long (at most \(Self.maximumFieldLength))")
+                        "\(entry.location): \(field) is \(length) characters long "
+                            + "(at most \(TaskInfo.maximumFieldLength))")
                 }
             }
             if entry.sourceID.isEmpty && entry.sourceName.isEmpty {
-                problems.append("\(entry.location): source_id and source_name are both empty (one is needed to group tasks by server)")
+                problems.append(
+                    "\(entry.location): source_id and source_name are both empty (one is needed to group tasks by server)"
+                )
             }
             guard problems.count == before else { continue }
             if let first = seen[entry.taskID] {
@@ -82,7 +86,9 @@ public struct ManifestReader: Sendable {
             }
             seen[entry.taskID] = entry.location
             entries.append(
-                ManifestEntry(taskID: entry.taskID, sourceID: entry.sourceID, sourceName: entry.sourceName, location: entry.location))
+                ManifestEntry(
+                    taskID: entry.taskID, sourceID: entry.sourceID, sourceName: entry.sourceName,
+                    location: entry.location))
         }
         guard problems.isEmpty else { throw ManifestError(problems: problems) }
         guard !entries.isEmpty else { throw ManifestError("\(info.name): the manifest holds no task") }
@@ -100,7 +106,9 @@ public struct RawEntry: Sendable {
     public var location: ManifestLocation
     public var problems: [String]
 
-    public init(taskID: String, sourceID: String, sourceName: String, location: ManifestLocation, problems: [String] = []) {
+    public init(
+        taskID: String, sourceID: String, sourceName: String, location: ManifestLocation, problems: [String] = []
+    ) {
         self.taskID = taskID
         self.sourceID = sourceID
         self.sourceName = sourceName

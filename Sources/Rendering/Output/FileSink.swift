@@ -1,10 +1,6 @@
 import Foundation
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReportModel
 
 /// A buffered writer to a file descriptor: renderers push bytes in small pieces, the disk sees large writes.
 public final class FileSink {
@@ -70,14 +66,10 @@ public final class FileSink {
     }
 
     private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw OutputError(path: path, reason: "write failed: \(String(cString: strerror(errno)))")
-            }
-            offset += written
+        do {
+            try DescriptorIO.writeAll(bytes, to: fd)
+        } catch {
+            throw OutputError(path: path, reason: "write failed: \(error.reason)")
         }
     }
 }

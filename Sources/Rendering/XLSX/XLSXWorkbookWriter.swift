@@ -41,16 +41,14 @@ struct XLSXWorkbookWriter: Sendable {
             let chunks = XLSXSheetChunks(
                 sheet, context: context, limits: limits, rowsPerChunk: compression.rowsPerChunk)
             try zip.addEntry(sheet.partName) { append in
-                // The pipeline is done with `append` when it returns.
-                try withoutActuallyEscaping(append) { append in
-                    try XLSXChunkPipeline.run(
-                        count: chunks.count, deflaters: deflaters, window: 2 * deflaters.count,
-                        produce: { index, deflater in
-                            let last = index == chunks.count - 1
-                            return try XLSXCompressedChunk(chunks.bytes(index), deflater: deflater, last: last)
-                        },
-                        consume: append)
-                }
+                // Each thread deflates with its own deflater; at most 2 chunks per thread wait in memory.
+                try ParallelWork.inOrder(
+                    count: chunks.count, workers: deflaters, window: 2 * deflaters.count,
+                    produce: { index, deflater in
+                        let last = index == chunks.count - 1
+                        return try XLSXCompressedChunk(chunks.bytes(index), deflater: deflater, last: last)
+                    },
+                    consume: append)
             }
         }
         try zip.finish()

@@ -1,6 +1,10 @@
 import CLibXML2
 
-/// A streaming XML writer over libxml2's `xmlTextWriter`: the only code that sees a libxml2 pointer.
+/// A streaming XML writer over libxml2's `xmlTextWriter`: the owner of every libxml2 pointer that writes.
+///
+/// The rule for libxml2 is one owner per direction: this type for writing (Rendering), and
+/// `XMLPullReader` (Pipeline/Manifest/XLSX) for reading `.xlsx` manifests. Each is the only file of its target
+/// that imports CLibXML2, and no libxml2 pointer leaves the file: the rest of the code sees Swift values only.
 ///
 /// Every name, attribute value and text goes through the library, which escapes it; text is first made
 /// safe with an ``XMLTextPolicy`` because libxml2 writes characters XML 1.0 forbids (U+0001…) as they are.

@@ -1,11 +1,7 @@
 import Foundation
-import SMSAPI
-
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ReportModel
+import SMSAPI
 
 /// The process's standard streams: stdout for the summary, stderr for logs and progress.
 ///
@@ -33,14 +29,6 @@ enum Console {
 
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return }
-                offset += written
-            }
-        }
+        text.withUTF8 { bytes in try? DescriptorIO.writeAll(UnsafeRawBufferPointer(bytes), to: descriptor) }
     }
 }
