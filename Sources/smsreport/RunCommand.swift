@@ -76,14 +76,18 @@ struct RunCommand: ReportingCommand {
             for warning in manifest.warnings { logger.warning("\(warning)") }
         }
         // Checked before a dry run too: a plan that cannot sign in is not a plan.
-        let credentials = try settings.credentials(tokenFile: connection.tokenFile)
+        let resolved = try settings.credentials(tokenFile: connection.tokenFile)
+        RunRecord.shared.update { $0.credentialsSource = resolved.source.rawValue }
         if dryRun, let manifest {
             return showPlan(
                 DryRunPlan(
                     plan: PipelineRun.plan(manifest, options: options), manifest: manifest, endpoint: settings.endpoint,
-                    credentials: credentials, reports: reports,
+                    credentials: resolved, region: settings.region, reports: reports,
                     output: RunFolder.plan(URL(fileURLWithPath: out), force: report.force)))
         }
+        logger.debug("credentials: \(resolved.origin)")
+        logger.debug("\(resolved.projectLine(region: settings.region))")
+        let credentials = try await settings.prepare(resolved, logger: logger)
         if connection.insecure { logger.warning("TLS certificate verification is off (--insecure)") }
         if let proxy = settings.proxy { logger.info("connecting through a proxy", metadata: ["proxy": "\(proxy)"]) }
         let runHistory = try history.location(configuration).map { file in
