@@ -12,7 +12,8 @@ extension MockRoutes {
             return Self.raw(.notFound, Array("404 Not Found".utf8), number: number)
         }
         guard let ttl = request.headers[Self.ttlField].flatMap(Int.init), (1...21600).contains(ttl) else {
-            return Self.raw(.badRequest, Array("X-Metadata-Token-Ttl-Seconds is missing or not 1-21600".utf8), number: number)
+            return Self.raw(
+                .badRequest, Array("X-Metadata-Token-Ttl-Seconds is missing or not 1-21600".utf8), number: number)
         }
         return Self.raw(.ok, Array(issued.issueSessionToken().utf8), number: number)
     }
@@ -27,7 +28,8 @@ extension MockRoutes {
         if metadata.mode != .noSessionToken {
             let token = request.headers[Self.sessionTokenField] ?? ""
             guard issued.useSessionToken(token, uses: metadata.sessionTokenUses) else {
-                return Self.raw(.unauthorized, Array("401 Unauthorized: the metadata token is not valid".utf8), number: number)
+                return Self.raw(
+                    .unauthorized, Array("401 Unauthorized: the metadata token is not valid".utf8), number: number)
             }
         }
         if metadata.mode == .noAgency {

@@ -54,7 +54,8 @@ struct MockRoutes: Sendable {
             headers: [SignableRequest.Field("Host", authority)]
                 + request.headers.map { SignableRequest.Field($0.name.rawName, $0.value) },
             body: body)
-        if let reason = MockAuthenticator(options: options, issued: issued).rejection(of: signable, rawQuery: request.uri.query) {
+        let authenticator = MockAuthenticator(options: options, issued: issued)
+        if let reason = authenticator.rejection(of: signable, rawQuery: request.uri.query) {
             counters.rejected()
             logger.warning("mock rejected a request", metadata: ["mock.route": "\(route)", "mock.reason": "\(reason)"])
             return Self.json(

@@ -51,7 +51,9 @@ struct MockServerCommand: AsyncParsableCommand {
                 + "answer 404).", valueName: "mode"))
     var metadata: String?
 
-    @Option(name: .customLong("metadata-key-lifetime"), help: "Seconds each temporary key of --metadata lives (default 86400).")
+    @Option(
+        name: .customLong("metadata-key-lifetime"),
+        help: "Seconds each temporary key of --metadata lives (default 86400).")
     var metadataKeyLifetime: Double = 86400
 
     @Option(

@@ -49,7 +49,8 @@ struct RunSettings {
                 "no endpoint: give --endpoint URL or --region ID, set endpoint: or region: in the config, or set SMS_ENDPOINT")
         }
         region = connection.region ?? configuration.region ?? Self.region(ofHost: endpoint.host)
-        credentialsMode = connection.credentials.flatMap(CredentialsMode.init(rawValue:)) ?? configuration.credentials ?? .auto
+        credentialsMode =
+            connection.credentials.flatMap(CredentialsMode.init(rawValue:)) ?? configuration.credentials ?? .auto
         iamEndpointFlag = connection.iamEndpoint
         concurrency = connection.concurrency ?? configuration.concurrency ?? 8
         rate = connection.rate ?? configuration.rate

@@ -15,6 +15,9 @@ import Testing
         var now: Date { lock.withLock { Date().addingTimeInterval(seconds) } }
     }
 
+    /// Longer than the tool's 3 s: the mock shares this process with the other tests, which may starve it.
+    static let timeout = Duration.seconds(30)
+
     static func withMetadata<T: Sendable>(
         _ metadata: MockMetadata, _ body: (RunningMock, String) async throws -> T
     ) async throws -> T {
@@ -28,7 +31,7 @@ import Testing
         try await Self.withMetadata(MockMetadata(keyLifetime: .seconds(3600))) { mock, url in
             let clock = Offset()
             let provider = MetadataCredentialProvider(
-                endpoint: url, projectID: "p-1", registry: SecretRegistry(), now: { clock.now })
+                endpoint: url, projectID: "p-1", registry: SecretRegistry(), timeout: Self.timeout, now: { clock.now })
             let first = try await provider.current()
             #expect(first.projectID == "p-1" && first.securityToken == mock.issued.issued[0].securityToken)
             clock.advance(to: 3600 - 302)
@@ -46,7 +49,7 @@ import Testing
 
     @Test func concurrentCallersShareOneFetch() async throws {
         try await Self.withMetadata(MockMetadata()) { mock, url in
-            let provider = MetadataCredentialProvider(endpoint: url, registry: SecretRegistry())
+            let provider = MetadataCredentialProvider(endpoint: url, registry: SecretRegistry(), timeout: Self.timeout)
             let keys = try await withThrowingTaskGroup(of: AccessKeyCredentials.self) { group in
                 for _ in 0..<20 { group.addTask { try await provider.current() } }
                 return try await group.reduce(into: Set<String>()) { $0.insert($1.accessKey) }
@@ -59,7 +62,8 @@ import Testing
     @Test func aRefusedSessionTokenIsRenewedOnce() async throws {
         try await Self.withMetadata(MockMetadata(keyLifetime: .seconds(3600), sessionTokenUses: 1)) { mock, url in
             let clock = Offset()
-            let provider = MetadataCredentialProvider(endpoint: url, registry: SecretRegistry(), now: { clock.now })
+            let provider = MetadataCredentialProvider(
+                endpoint: url, registry: SecretRegistry(), timeout: Self.timeout, now: { clock.now })
             _ = try await provider.current()
             clock.advance(to: 3600)
             _ = try await provider.current()
@@ -71,7 +75,7 @@ import Testing
 
     @Test func withoutSessionTokensTheKeyIsAskedForWithoutOne() async throws {
         try await Self.withMetadata(MockMetadata(mode: .noSessionToken)) { mock, url in
-            let provider = MetadataCredentialProvider(endpoint: url, registry: SecretRegistry())
+            let provider = MetadataCredentialProvider(endpoint: url, registry: SecretRegistry(), timeout: Self.timeout)
             let keys = try await provider.current()
             #expect(keys.accessKey == mock.issued.issued[0].accessKey)
             #expect(mock.issued.issuedSessionTokens.isEmpty)
@@ -80,7 +84,7 @@ import Testing
 
     @Test func noAgencyIsAnErrorNamingTheServiceAndTheFix() async throws {
         try await Self.withMetadata(MockMetadata(mode: .noAgency)) { mock, url in
-            let provider = MetadataCredentialProvider(endpoint: url, registry: SecretRegistry())
+            let provider = MetadataCredentialProvider(endpoint: url, registry: SecretRegistry(), timeout: Self.timeout)
             await #expect {
                 _ = try await provider.current()
             } throws: { error in
@@ -94,7 +98,7 @@ import Testing
     @Test func everySecretItLearnsIsRegistered() async throws {
         try await Self.withMetadata(MockMetadata()) { mock, url in
             let registry = SecretRegistry()
-            let provider = MetadataCredentialProvider(endpoint: url, registry: registry)
+            let provider = MetadataCredentialProvider(endpoint: url, registry: registry, timeout: Self.timeout)
             let keys = try await provider.current()
             let expected = [keys.secretKey, keys.securityToken!] + mock.issued.issuedSessionTokens
             #expect(Set(registry.redactor.secrets) == Set(expected))

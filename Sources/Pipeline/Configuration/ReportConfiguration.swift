@@ -39,7 +39,8 @@ public struct ReportConfiguration: Sendable, Hashable {
     }
 
     static let topLevelKeys: Set<String> = [
-        "endpoint", "region", "credentials", "concurrency", "rate", "retries", "batch_size", "reports", "waivers", "fail_on",
+        "endpoint", "region", "credentials", "concurrency", "rate", "retries", "batch_size", "reports", "waivers",
+        "fail_on",
         "history", "history_scope",
     ]
     static let reportKeys: Set<String> = [

@@ -79,7 +79,8 @@ public struct CredentialProfile: Sendable, CustomStringConvertible {
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
         } catch {
-            throw SMSAPIError.missingCredentials("the credentials profile file \(path) does not exist or cannot be read")
+            throw SMSAPIError.missingCredentials(
+                "the credentials profile file \(path) does not exist or cannot be read")
         }
         if location.origin != .systemd, let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue,
             mode & 0o044 != 0

@@ -35,7 +35,8 @@ public struct IAMProjectLookup: Sendable {
             if error.isAuthenticationRejected || error.isPermissionDenied {
                 throw IAMLookupError(
                     endpoint: endpoint.url,
-                    reason: "it refused the project lookup (HTTP \(error.httpStatus ?? 0)\(error.errorCode.map { " \($0)" } ?? "")); "
+                    reason:
+                        "it refused the project lookup (HTTP \(error.httpStatus ?? 0)\(error.errorCode.map { " \($0)" } ?? "")); "
                         + "check the AK/SK, or set \(SMSCredentials.Variable.projectID)")
             }
             if error.isTransport || error.isUnknownHost || error.isEndpointDown || error.isDeadlineReached {

@@ -22,7 +22,9 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(
         name: .customLong("iam-endpoint"),
-        help: "IAM endpoint for the project ID lookup (else env HUAWEICLOUD_SDK_IAM_ENDPOINT, the profile's iam_endpoint, https://iam.myhuaweicloud.com).")
+        help: ArgumentHelp(
+            "IAM endpoint for the project ID lookup (else env HUAWEICLOUD_SDK_IAM_ENDPOINT, the profile's "
+                + "iam_endpoint, https://iam.myhuaweicloud.com).", valueName: "url"))
     var iamEndpoint: String?
 
     @Flag(help: "Do not verify TLS certificates (logs a warning).")

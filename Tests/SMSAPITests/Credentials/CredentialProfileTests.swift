@@ -7,7 +7,8 @@ import Testing
 /// (SPEC 8.1).
 @Suite struct CredentialProfileTests {
     static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("smsreport-profile-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "smsreport-profile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -94,13 +95,15 @@ import Testing
                 == .init(path: systemd.appendingPathComponent("huaweicloud").path, origin: .systemd))
         // A named file wins even when it does not exist, so that reading it says so.
         environment["HUAWEICLOUD_SDK_CREDENTIALS_FILE"] = "/nonexistent/hw.ini"
-        #expect(CredentialProfile.locate(environment: environment) == .init(path: "/nonexistent/hw.ini", origin: .variable))
+        #expect(
+            CredentialProfile.locate(environment: environment) == .init(path: "/nonexistent/hw.ini", origin: .variable))
     }
 
     @Test func modeAutoKeepsTheOldOrderAndEndsWithTheProfile() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try Self.write("[basic]\nak = PAK\nsk = SECRETVALUE1\n", folder.appendingPathComponent(".huaweicloud/credentials"))
+        try Self.write(
+            "[basic]\nak = PAK\nsk = SECRETVALUE1\n", folder.appendingPathComponent(".huaweicloud/credentials"))
         func resolve(_ mode: CredentialsMode, _ extra: [String: String]) throws -> ResolvedCredentials {
             try CredentialResolver(
                 mode: mode, environment: ["HOME": folder.path].merging(extra) { $1 }, tokenFile: nil,
@@ -112,7 +115,9 @@ import Testing
         #expect(try resolve(.auto, ["HUAWEICLOUD_SDK_AK": "EAK", "HUAWEICLOUD_SDK_SK": "esk"]).source == .env)
         #expect(try resolve(.profile, ["HUAWEICLOUD_AUTH_TOKEN": "tok"]).source == .profile)
         #expect(throws: SMSAPIError.self) { try resolve(.env, ["HUAWEICLOUD_AUTH_TOKEN": "tok"]) }
-        #expect(throws: SMSAPIError.self) { try resolve(.token, ["HUAWEICLOUD_SDK_AK": "A", "HUAWEICLOUD_SDK_SK": "s"]) }
+        #expect(throws: SMSAPIError.self) {
+            try resolve(.token, ["HUAWEICLOUD_SDK_AK": "A", "HUAWEICLOUD_SDK_SK": "s"])
+        }
         let ecs = try resolve(.ecs, ["HUAWEICLOUD_SDK_METADATA_ENDPOINT": "http://127.0.0.1:9"])
         #expect(ecs.source == .ecs && ecs.origin == "ECS agency via the metadata service http://127.0.0.1:9")
         #expect(ecs.projectLine(region: "cn-north-4") == "project ID: from IAM for cn-north-4")

@@ -1,7 +1,7 @@
 import Foundation
 import SMSMock
-import Testing
 import TestSupport
+import Testing
 
 /// SPEC 8.1's failure modes through the built binary: exit 2 before any request (proved with the mock's counters)
 /// for a profile file others can read or one that lacks a key, exit 1 naming the metadata service or IAM for an
@@ -10,7 +10,9 @@ import TestSupport
     typealias Fixture = CredentialsFixture
 
     static func profileRun(_ text: String, mode: Int = 0o600) async throws -> CredentialsFixture.Outcome {
-        try await Fixture.run(options: Fixture.options(metadata: MockMetadata()), arguments: ["--credentials", "profile"]) {
+        try await Fixture.run(
+            options: Fixture.options(metadata: MockMetadata()), arguments: ["--credentials", "profile"]
+        ) {
             let file = $0.appendingPathComponent("hw.ini")
             try Fixture.write(text, to: file, mode: mode)
             return [Fixture.variable: file.path, Fixture.metadataVariable: "{mock}"]
@@ -124,7 +126,8 @@ import TestSupport
             iam: "http://127.0.0.1:\(closed)")
         defer { try? FileManager.default.removeItem(at: outcome.folder) }
         #expect(outcome.result.exitCode == 1, "\(outcome.result.stderr)")
-        #expect(outcome.result.stderr.contains("IAM http://127.0.0.1:\(closed): unreachable"), "\(outcome.result.stderr)")
+        #expect(
+            outcome.result.stderr.contains("IAM http://127.0.0.1:\(closed): unreachable"), "\(outcome.result.stderr)")
         #expect(outcome.counters.totalRequests == 0)
     }
 

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The new kinds of secret (a profile's SK and security token; the ECS agency's temporary SK, security token and
 /// metadata session token) never reach stdout, stderr or results.json in any of SPEC 1's forms, even when a server
@@ -39,14 +39,17 @@ import TestSupport
             if request.line.contains("/t-unread/") {
                 return .init(status: 200, body: "<html>\(echoed)</html>", contentType: "text/html")
             }
-            if request.line.contains("/t-500/") { return .init(status: 500, body: "oops \(echoed)", contentType: "text/plain") }
+            if request.line.contains("/t-500/") {
+                return .init(status: 500, body: "oops \(echoed)", contentType: "text/plain")
+            }
             return .init(status: 404, body: #"{"error_code":"SMS.6004","error_msg":\#(json(echoed))}"#)
         }
     }
 
     @Test(arguments: cases)
     func echoedSecretsOfTheNewKindsNeverReachAnyOutput(_ shape: Int, _ source: Source) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smsreport-leak-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "smsreport-leak-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let secrets = Self.secrets(shape, count: 3)

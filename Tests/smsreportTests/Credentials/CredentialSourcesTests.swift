@@ -1,7 +1,7 @@
 import Foundation
 import SMSMock
-import Testing
 import TestSupport
+import Testing
 
 /// Each credentials source end to end, through the built binary against the mock over loopback HTTP: the profile
 /// file in its three places, the ECS agency with and without a session token, the project ID from IAM, and a run
@@ -25,7 +25,8 @@ import TestSupport
                 return [Fixture.variable: file.path]
             case .systemd:
                 // systemd's credentials folder is protected by systemd: the file's own mode is not checked.
-                try Fixture.write(Fixture.profile(), to: folder.appendingPathComponent("creds/huaweicloud"), mode: 0o644)
+                try Fixture.write(
+                    Fixture.profile(), to: folder.appendingPathComponent("creds/huaweicloud"), mode: 0o644)
                 return ["CREDENTIALS_DIRECTORY": folder.appendingPathComponent("creds").path]
             case .home:
                 try Fixture.write(Fixture.profile(), to: folder.appendingPathComponent("home/.huaweicloud/credentials"))
@@ -40,7 +41,9 @@ import TestSupport
         #expect(outcome.counters.projectIDs == [Fixture.projectID: 3])
         #expect(outcome.smsRequests == 3)
         #expect(outcome.route("metadata-securitykey") == 0 && outcome.route("metadata-token") == 0)
-        let expected = ["variable": "secrets/hw.ini", "systemd": "creds/huaweicloud", "home": ".huaweicloud/credentials"]
+        let expected = [
+            "variable": "secrets/hw.ini", "systemd": "creds/huaweicloud", "home": ".huaweicloud/credentials",
+        ]
         #expect(outcome.result.stderr.contains("credentials: profile file "), "\(outcome.result.stderr)")
         #expect(outcome.result.stderr.contains("\(expected[place.rawValue]!) [basic]"), "\(outcome.result.stderr)")
         #expect(outcome.result.stderr.contains("project ID: from IAM for cn-north-4"))
@@ -114,7 +117,9 @@ import TestSupport
         #expect(outcome.result.exitCode == 0, "\(outcome.result.stderr)")
         #expect(outcome.counters.totalRequests == 0)
         let path = outcome.folder.appendingPathComponent(".huaweicloud/credentials").path
-        #expect(outcome.result.stderr.contains("credentials: profile file \(path) [basic], AK/SK"), "\(outcome.result.stderr)")
+        #expect(
+            outcome.result.stderr.contains("credentials: profile file \(path) [basic], AK/SK"),
+            "\(outcome.result.stderr)")
         #expect(outcome.result.stderr.contains("project ID: from IAM for cn-north-4"))
         #expect(outcome.result.stdout.contains(#""credentials_source":"profile""#), "\(outcome.result.stdout)")
         for (place, text) in outcome.outputs() {

@@ -45,7 +45,8 @@ enum CredentialsFixture {
     }
 
     /// Options accepting the profile's AK/SK, with IAM knowing `region`'s project and SMS requiring it.
-    static func options(metadata: MockMetadata? = nil, projects: [String: String] = [region: projectID]) -> MockOptions {
+    static func options(metadata: MockMetadata? = nil, projects: [String: String] = [region: projectID]) -> MockOptions
+    {
         var options = MockOptions(accessKey: accessKey, secretKey: secretKey, metadata: metadata)
         options.projects = projects
         options.requiredProjectID = projectID
@@ -73,7 +74,8 @@ enum CredentialsFixture {
         options: MockOptions, tasks: Int = 3, arguments: [String], environment: [String: String] = [:],
         iam: String? = nil, prepare: (URL) throws -> [String: String] = { _ in [:] }
     ) async throws -> Outcome {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smsreport-creds-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "smsreport-creds-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let environment = environment.merging(try prepare(folder)) { $1 }
         let world = MockWorld.synthetic(taskCount: tasks, seed: 5)
