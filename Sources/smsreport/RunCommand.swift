@@ -87,7 +87,6 @@ struct RunCommand: ReportingCommand {
         }
         logger.debug("credentials: \(resolved.origin)")
         logger.debug("\(resolved.projectLine(region: settings.region))")
-        let credentials = try await settings.prepare(resolved, logger: logger)
         if connection.insecure { logger.warning("TLS certificate verification is off (--insecure)") }
         if let proxy = settings.proxy { logger.info("connecting through a proxy", metadata: ["proxy": "\(proxy)"]) }
         let runHistory = try history.location(configuration).map { file in
@@ -110,7 +109,9 @@ struct RunCommand: ReportingCommand {
         let outcome: RunOutcome
         do {
             outcome = try await Interruption.run(cleanUp: folder.discard) {
-                try await SMSClient.withClient(
+                // The first ECS key and the IAM project lookup, before the first SMS request (exit 1 when they fail).
+                let credentials = try await settings.prepare(resolved, logger: logger)
+                return try await SMSClient.withClient(
                     endpoint: settings.endpoint, credentials: credentials, configuration: settings.clientConfiguration,
                     logger: logger
                 ) { client in

@@ -172,9 +172,10 @@ public actor MetadataCredentialProvider: Hashable, CustomStringConvertible {
             return (Int(response.status.code), body, String(decoding: body, as: UTF8.self))
         } catch is CancellationError {
             throw CancellationError()
+        } catch let error as HTTPClientError where error == .deadlineExceeded {
+            throw MetadataServiceError(endpoint: endpoint, reason: "no answer within \(timeout.components.seconds) s")
         } catch {
-            throw MetadataServiceError(
-                endpoint: endpoint, reason: "no answer within \(timeout.components.seconds) s (\(type(of: error)))")
+            throw MetadataServiceError(endpoint: endpoint, reason: "unreachable (\(error))")
         }
     }
 }

@@ -89,6 +89,19 @@ import Testing
         #expect(outcome.counters.totalRequests == 0)
     }
 
+    @Test func anUnreachableMetadataServiceIsExit1() async throws {
+        let closed = try LoopbackTools.freePort()
+        let outcome = try await Fixture.run(
+            options: Fixture.options(), arguments: ["--credentials", "ecs"],
+            environment: [Fixture.metadataVariable: "http://127.0.0.1:\(closed)"])
+        defer { try? FileManager.default.removeItem(at: outcome.folder) }
+        #expect(outcome.result.exitCode == 1, "\(outcome.result.stderr)")
+        #expect(
+            outcome.result.stderr.contains("ECS metadata service http://127.0.0.1:\(closed): unreachable"),
+            "\(outcome.result.stderr)")
+        #expect(outcome.counters.totalRequests == 0)
+    }
+
     @Test func noProjectOfTheRegionIsExit1NamingTheRegionAndTheVariable() async throws {
         let outcome = try await Fixture.run(
             options: Fixture.options(projects: ["ap-southeast-3": "other"]), arguments: ["--credentials", "env"],
