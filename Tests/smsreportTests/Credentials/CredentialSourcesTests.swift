@@ -105,6 +105,24 @@ import Testing
         #expect(outcome.counters.projectIDs[Fixture.projectID] == outcome.smsRequests)
     }
 
+    @Test func aCustomEndpointWithoutRegionMeansNoLookupAndNoProjectHeader() async throws {
+        var options = Fixture.options()
+        options.requiredProjectID = nil
+        let outcome = try await Fixture.run(
+            options: options, arguments: ["--credentials", "env", "--verbose"],
+            environment: ["HUAWEICLOUD_SDK_AK": Fixture.accessKey, "HUAWEICLOUD_SDK_SK": Fixture.secretKey],
+            region: nil)
+        defer { try? FileManager.default.removeItem(at: outcome.folder) }
+        #expect(outcome.result.exitCode == 0, "\(outcome.result.stderr)")
+        #expect(outcome.route("iam-projects") == 0)
+        #expect(outcome.counters.projectIDs.isEmpty)
+        #expect(outcome.smsRequests == 3 && outcome.counters.authenticationRejections == 0)
+        #expect(outcome.result.stderr.contains("project ID: none sent (no region to look one up for"))
+        #expect(
+            outcome.result.stderr.contains(
+                "credentials: environment (AK/SK from HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK)"))
+    }
+
     @Test func aDryRunSaysWhereCredentialsAndProjectComeFromAndCallsNothing() async throws {
         let outcome = try await Fixture.run(
             options: Fixture.options(metadata: MockMetadata()), arguments: ["--dry-run", "--json"],

@@ -72,7 +72,7 @@ enum CredentialsFixture {
     /// IAM endpoint. A variable set to `{mock}` is set to the mock's URL.
     static func run(
         options: MockOptions, tasks: Int = 3, arguments: [String], environment: [String: String] = [:],
-        iam: String? = nil, prepare: (URL) throws -> [String: String] = { _ in [:] }
+        iam: String? = nil, region: String? = region, prepare: (URL) throws -> [String: String] = { _ in [:] }
     ) async throws -> Outcome {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "smsreport-creds-\(UUID().uuidString)")
@@ -88,10 +88,10 @@ enum CredentialsFixture {
             for (name, value) in environment where value == "{mock}" { environment[name] = mock.endpoint.url }
             let result = try await CommandRunner.run(
                 [
-                    "run", "--manifest", manifest.path, "--endpoint", mock.endpoint.url, "--region", region,
+                    "run", "--manifest", manifest.path, "--endpoint", mock.endpoint.url,
                     "--iam-endpoint", iam ?? mock.endpoint.url, "--out", folder.appendingPathComponent("out").path,
                     "--no-export", "--format", "csv", "--retries", "1",
-                ] + arguments, environment: environment, directory: folder)
+                ] + (region.map { ["--region", $0] } ?? []) + arguments, environment: environment, directory: folder)
             return Outcome(
                 result: result, counters: mock.counters.snapshot(), issued: mock.issued.issued,
                 sessionTokens: mock.issued.issuedSessionTokens, folder: folder)
