@@ -48,7 +48,7 @@ struct RunSettings {
             throw ConfigurationError(
                 "no endpoint: give --endpoint URL or --region ID, set endpoint: or region: in the config, or set SMS_ENDPOINT")
         }
-        region = connection.region ?? configuration.region ?? Self.region(ofHost: endpoint.host)
+        region = connection.region ?? configuration.region ?? IAMProjectLookup.region(ofHost: endpoint.host)
         credentialsMode =
             connection.credentials.flatMap(CredentialsMode.init(rawValue:)) ?? configuration.credentials ?? .auto
         iamEndpointFlag = connection.iamEndpoint
@@ -95,15 +95,6 @@ struct RunSettings {
     func prepare(_ resolved: ResolvedCredentials, logger: Logger) async throws -> SMSCredentials {
         let iam = try resolved.iamEndpoint(flag: iamEndpointFlag, environment: environment)
         return try await resolved.prepared(region: region, iam: iam, configuration: clientConfiguration, logger: logger)
-    }
-
-    /// The region of `sms.{region}.myhuaweicloud.com` (or the `sms-api.` form), nil for any other host.
-    static func region(ofHost host: String) -> String? {
-        let parts = host.split(separator: ".")
-        guard parts.count == 4, parts[0] == "sms" || parts[0] == "sms-api", parts[2] == "myhuaweicloud",
-            parts[3] == "com", SMSEndpoint.isPlausibleRegionID(String(parts[1]))
-        else { return nil }
-        return String(parts[1])
     }
 
     var clientConfiguration: SMSClientConfiguration {

@@ -17,6 +17,15 @@ public struct IAMProjectLookup: Sendable {
         self.region = region
     }
 
+    /// The region of an `sms.{region}.myhuaweicloud.com` (or `sms-api.{region}.…`) host, nil for any other host.
+    public static func region(ofHost host: String) -> String? {
+        let parts = host.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "sms" || parts[0] == "sms-api", parts[2] == "myhuaweicloud",
+            parts[3] == "com", SMSEndpoint.isPlausibleRegionID(String(parts[1]))
+        else { return nil }
+        return String(parts[1])
+    }
+
     /// The ID of the one project named ``region``, asked with `credentials` through a client made from
     /// `configuration` (proxy, TLS roots, timeouts and retries as for SMS).
     ///
