@@ -30,9 +30,11 @@ public struct RunEngine: Sendable {
 
     public init(
         reports: [ReportDefinition], folder: RunFolder, writer: ReportWriter, policy: ReportPolicy, logger: Logger,
-        history: RunHistory? = nil, scope: String? = nil, steps: [any RunStep] = [], evidence: RunEvidence = RunEvidence()
+        history: RunHistory? = nil, scope: String? = nil, steps: [any RunStep] = [], evidence: RunEvidence = RunEvidence(),
+        annotate: @escaping @Sendable (inout RunSummary) -> Void = { _ in }
     ) {
         self.evidence = evidence
+        self.annotate = annotate
         self.reports = reports
         self.folder = folder
         self.writer = writer

@@ -167,7 +167,7 @@ extension SMSClient {
 
     /// One attempt; throws SMSAPIError for every failure (or CancellationError).
     private func send(_ call: Call, limit: Duration) async throws -> Answer {
-        let request = signedRequest(call)
+        let request = try await signedRequest(call)
         let response: HTTPClientResponse
         do {
             // Later than the attempt's own timer, which gives the clearer message; this one is a backstop.
@@ -206,8 +206,9 @@ extension SMSClient {
             contentDisposition: response.headers.first(name: "Content-Disposition"))
     }
 
-    /// The request with its auth headers; signed afresh for each attempt so that retries carry a current date.
-    func signedRequest(_ call: Call) -> HTTPClientRequest {
+    /// The request with its auth headers; signed afresh for each attempt so that retries carry a current date
+    /// and, with ECS agency credentials, a key that is not about to expire.
+    func signedRequest(_ call: Call) async throws -> HTTPClientRequest {
         var signable = SignableRequest(
             method: call.method, host: endpoint.host, path: call.path, query: call.query,
             headers: call.headers, body: call.body)
@@ -216,11 +217,9 @@ extension SMSClient {
             signable.setHeader("X-Auth-Token", token)
             signable.setHeader("Host", endpoint.host)
         case .accessKey(let keys):
-            if let project = keys.projectID { signable.setHeader("X-Project-Id", project) }
-            if let domain = keys.domainID { signable.setHeader("X-Domain-Id", domain) }
-            if let token = keys.securityToken { signable.setHeader("X-Security-Token", token) }
-            SDKSigner(accessKey: keys.accessKey, secretKey: keys.secretKey)
-                .sign(&signable, date: configuration.clock.now())
+            Self.sign(&signable, with: keys, at: configuration.clock.now())
+        case .metadata(let provider):
+            Self.sign(&signable, with: try await provider.current(), at: configuration.clock.now())
         }
         let query = SDKSigner.canonicalQuery(call.query)
         var request = HTTPClientRequest(url: endpoint.url + call.path + (query.isEmpty ? "" : "?" + query))
@@ -233,6 +232,14 @@ extension SMSClient {
             request.body = .bytes(ByteBuffer(bytes: call.body))
         }
         return request
+    }
+
+    /// Adds the scope headers of `keys` and signs `request` with them.
+    static func sign(_ request: inout SignableRequest, with keys: AccessKeyCredentials, at date: Date) {
+        if let project = keys.projectID { request.setHeader("X-Project-Id", project) }
+        if let domain = keys.domainID { request.setHeader("X-Domain-Id", domain) }
+        if let token = keys.securityToken { request.setHeader("X-Security-Token", token) }
+        SDKSigner(accessKey: keys.accessKey, secretKey: keys.secretKey).sign(&request, date: date)
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -4,6 +4,8 @@ import SMSAPI
 /// Checks `X-Auth-Token`, or verifies an `SDK-HMAC-SHA256` signature with the client's own signer.
 struct MockAuthenticator: Sendable {
     let options: MockOptions
+    /// The temporary keys the metadata routes handed out; accepted with their security token until they expire.
+    var issued: MockIssuedKeys? = nil
 
     /// Headers that change what a request means, so an unsigned copy of them is refused.
     static let headersThatMustBeSigned = [
@@ -24,10 +26,21 @@ struct MockAuthenticator: Sendable {
         guard let authorization = SDKSigner.Authorization(header: header) else {
             return "the Authorization header is not SDK-HMAC-SHA256"
         }
-        guard let accessKey = options.accessKey, let secretKey = options.secretKey,
-            authorization.accessKey == accessKey
-        else {
-            return "unknown access key \(authorization.accessKey)"
+        let accessKey = authorization.accessKey
+        let secretKey: String
+        if let accepted = options.accessKey, let acceptedSecret = options.secretKey, accessKey == accepted {
+            secretKey = acceptedSecret
+        } else if let key = issued?.key(accessKey: accessKey) {
+            guard request.header("X-Security-Token") == key.securityToken else {
+                return "the temporary access key \(accessKey) comes without its X-Security-Token"
+            }
+            let margin = options.metadata?.expiryMargin.mockSeconds ?? 0
+            guard options.now() < key.expiresAt.addingTimeInterval(-margin) else {
+                return "the temporary access key \(accessKey) has expired"
+            }
+            secretKey = key.secretKey
+        } else {
+            return "unknown access key \(accessKey)"
         }
         let present = Set(request.headers.map { $0.name.lowercased() })
         for name in Self.headersThatMustBeSigned where present.contains(name) || name == "host" || name == "x-sdk-date"
@@ -48,6 +61,11 @@ struct MockAuthenticator: Sendable {
             .signature(for: request, signedHeaders: authorization.signedHeaders, sdkDate: sdkDate)
         guard constantTimeEqual(expected, authorization.signature) else {
             return "the signature does not match the request"
+        }
+        if let required = options.requiredProjectID, !request.path.hasPrefix("/v3/projects"),
+            request.header("X-Project-Id") != required
+        {
+            return "X-Project-Id is missing or not the project of these keys"
         }
         return nil
     }

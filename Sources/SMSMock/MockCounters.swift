@@ -30,6 +30,8 @@ public final class MockCounters: @unchecked Sendable {
         public var lastResultAnswerAt: Double?
         /// Result answers (found or not, after faults) per task id: one each when every task is fetched once.
         public var resultAnswersPerTask: [String: Int] = [:]
+        /// The `X-Project-Id` values of authenticated requests, with how many requests carried each.
+        public var projectIDs: [String: Int] = [:]
 
         enum CodingKeys: String, CodingKey {
             case requestsPerRoute = "requests_per_route"
@@ -43,6 +45,7 @@ public final class MockCounters: @unchecked Sendable {
             case firstResultRequestAt = "first_result_request_at"
             case lastResultAnswerAt = "last_result_answer_at"
             case resultAnswersPerTask = "result_answers_per_task"
+            case projectIDs = "project_ids"
         }
     }
 
@@ -81,6 +84,8 @@ public final class MockCounters: @unchecked Sendable {
         }
     }
 
+    /// Counts an authenticated request's `X-Project-Id`.
+    func sawProject(_ id: String) { lock.withLock { state.projectIDs[id, default: 0] += 1 } }
     /// Counts a 401.
     func rejected() { lock.withLock { state.authenticationRejections += 1 } }
     /// Counts an injected 429 on `route`.

@@ -12,12 +12,19 @@ public struct MockOptions: Sendable {
     public var faults: MockFaults
     /// The mock's wall clock, for the date check.
     public var now: @Sendable () -> Date
+    /// The metadata service the mock plays (SPEC 8.1); nil answers its calls 404.
+    public var metadata: MockMetadata?
+    /// IAM's projects by name (a region ID) → project ID, for `GET /v3/projects?name=`.
+    public var projects: [String: String] = [:]
+    /// The `X-Project-Id` every signed SMS request must carry, when set (401 otherwise).
+    public var requiredProjectID: String?
 
     public init(
         token: String? = nil, accessKey: String? = nil, secretKey: String? = nil,
         maximumClockSkew: Duration = .seconds(15 * 60), faults: MockFaults = MockFaults(),
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() }, metadata: MockMetadata? = nil
     ) {
+        self.metadata = metadata
         self.token = token
         self.accessKey = accessKey
         self.secretKey = secretKey

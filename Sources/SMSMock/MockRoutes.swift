@@ -12,8 +12,11 @@ struct MockRoutes: Sendable {
     let logger: Logger
     /// The server-side rate limit of `options.faults.rateLimit`; shared by every request.
     let bucket: MockTokenBucket?
+    /// The session tokens and temporary keys handed out by the metadata routes.
+    let issued: MockIssuedKeys
 
-    init(world: MockWorld, options: MockOptions, counters: MockCounters, logger: Logger) {
+    init(world: MockWorld, options: MockOptions, counters: MockCounters, issued: MockIssuedKeys, logger: Logger) {
+        self.issued = issued
         self.world = world
         self.options = options
         self.counters = counters
@@ -52,7 +55,8 @@ struct MockRoutes: Sendable {
             headers: [SignableRequest.Field("Host", authority)]
                 + request.headers.map { SignableRequest.Field($0.name.rawName, $0.value) },
             body: body)
-        if let reason = MockAuthenticator(options: options).rejection(of: signable, rawQuery: request.uri.query) {
+        let authenticator = MockAuthenticator(options: options, issued: issued)
+        if let reason = authenticator.rejection(of: signable, rawQuery: request.uri.query) {
             counters.rejected()
             logger.warning("mock rejected a request", metadata: ["mock.route": "\(route)", "mock.reason": "\(reason)"])
             return Self.json(
@@ -60,6 +64,7 @@ struct MockRoutes: Sendable {
                 MockResponses.error(code: "APIG.0301", message: "Incorrect IAM authentication information: \(reason)"),
                 number: number)
         }
+        if let project = signable.header("X-Project-Id") { counters.sawProject(project) }
         if faults.permissionDenied {
             return Self.json(.forbidden, MockResponses.permissionDenied(), number: number)
         }

@@ -14,9 +14,10 @@ public enum MockServer {
         _ body: (RunningMock) async throws -> T
     ) async throws -> T {
         let counters = MockCounters()
+        let issued = MockIssuedKeys()
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = try application(
-            world: world, options: options, counters: counters, port: port, tls: tls, logger: logger,
+            world: world, options: options, counters: counters, issued: issued, port: port, tls: tls, logger: logger,
             onListening: { continuation.yield($0) })
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -30,7 +31,7 @@ public enum MockServer {
             }
             let running = RunningMock(
                 port: bound, endpoint: try SMSEndpoint(url: "\(tls == nil ? "http" : "https")://127.0.0.1:\(bound)"),
-                counters: counters)
+                counters: counters, issued: issued)
             do {
                 let value = try await body(running)
                 group.cancelAll()
@@ -49,16 +50,16 @@ public enum MockServer {
         onListening: @escaping @Sendable (Int) async -> Void
     ) async throws {
         let app = try application(
-            world: world, options: options, counters: MockCounters(), port: port, tls: tls, logger: logger,
-            onListening: onListening)
+            world: world, options: options, counters: MockCounters(), issued: MockIssuedKeys(), port: port, tls: tls,
+            logger: logger, onListening: onListening)
         try await app.runService()
     }
 
     private static func application(
-        world: MockWorld, options: MockOptions, counters: MockCounters, port: Int, tls: MockTLS?, logger: Logger,
-        onListening: @escaping @Sendable (Int) async -> Void
+        world: MockWorld, options: MockOptions, counters: MockCounters, issued: MockIssuedKeys, port: Int,
+        tls: MockTLS?, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void
     ) throws -> some ApplicationProtocol {
-        let routes = MockRoutes(world: world, options: options, counters: counters, logger: logger)
+        let routes = MockRoutes(world: world, options: options, counters: counters, issued: issued, logger: logger)
         let router = Router(context: BasicRequestContext.self)
         router.post("/v3/tasks/consistency-results/export") { request, _ in
             try await routes.serve("export", request) { try routes.export($0) }
@@ -70,6 +71,11 @@ public enum MockServer {
         }
         router.get("/v3/tasks") { request, _ in
             try await routes.serve("list-tasks", request) { routes.listTasks($0) }
+        }
+        router.put("/meta-data/latest/api/token") { request, _ in routes.metadataToken(request) }
+        router.get("/openstack/latest/securitykey") { request, _ in routes.securityKey(request) }
+        router.get("/v3/projects") { request, _ in
+            try await routes.serve("iam-projects", request) { routes.iamProjects($0) }
         }
         router.get("/_mock/counters") { _, _ in
             MockRoutes.json(.ok, counters.snapshot())
@@ -89,6 +95,8 @@ public struct RunningMock: Sendable {
     public var port: Int
     public var endpoint: SMSEndpoint
     public var counters: MockCounters
+    /// The session tokens and temporary keys the metadata routes handed out.
+    public var issued: MockIssuedKeys
 }
 
 /// The mock could not start.

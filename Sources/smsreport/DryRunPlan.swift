@@ -10,7 +10,9 @@ struct DryRunPlan {
     let plan: RunPlan
     let manifest: Manifest
     let endpoint: SMSEndpoint
-    let credentials: SMSCredentials
+    let credentials: ResolvedCredentials
+    /// The region a project ID would be looked up for.
+    let region: String?
     let reports: [ReportDefinition]
     /// ``RunFolder/plan(_:force:)``'s description of the output folder.
     let output: String
@@ -28,7 +30,8 @@ struct DryRunPlan {
             lines.append("  \(batch.fileStem): \(Words.count(batch.entries.count, "task")) (\(first) … \(last))")
         }
         lines.append("endpoint: \(endpoint.url)")
-        lines.append("credentials: \(credentialKind) (present; not checked against the API)")
+        lines.append("credentials: \(credentials.origin), \(credentialKind) (not checked against the API)")
+        lines.append(credentials.projectLine(region: region))
         for report in reports {
             lines.append(
                 "report: \(report.name) (\(report.language.rawValue); \(report.formats.map(\.rawValue).joined(separator: ", ")))"
@@ -41,15 +44,18 @@ struct DryRunPlan {
     /// The `--json` object: what a run would report before it starts, with nothing written.
     var summary: RunSummary {
         let now = ReportTime.generationTime()
-        return RunSummary(
+        var summary = RunSummary(
             toolVersion: ToolVersion.current, startedAt: now, finishedAt: now, endpointHost: endpoint.host,
             manifest: manifest.info, reports: reports)
+        summary.credentialsSource = credentials.source.rawValue
+        return summary
     }
 
     private var credentialKind: String {
-        switch credentials {
+        switch credentials.credentials {
         case .token: "IAM token"
         case .accessKey(let keys): keys.securityToken == nil ? "AK/SK" : "temporary AK/SK with security token"
+        case .metadata: "temporary AK/SK, fetched when the run starts"
         }
     }
 }

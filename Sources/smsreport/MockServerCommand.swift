@@ -13,7 +13,9 @@ struct MockServerCommand: AsyncParsableCommand {
             Prints "listening on http://127.0.0.1:PORT" on stdout once it accepts requests. Credentials come from \
             the flags or from the environment names the client reads (HUAWEICLOUD_AUTH_TOKEN, \
             HUAWEICLOUD_SDK_AK / HUAWEICLOUD_SDK_SK or CLOUD_SDK_AK / CLOUD_SDK_SK). GET /_mock/counters \
-            answers what the mock has seen, including signature rejections.
+            answers what the mock has seen, including signature rejections. --metadata also plays an ECS \
+            metadata service (the temporary keys it hands out are accepted with their security token), and \
+            --project serves IAM's GET /v3/projects.
             """
     )
 
@@ -42,6 +44,25 @@ struct MockServerCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("sk"), help: "The secret key of --ak.")
     var secretKey: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Also play an ECS metadata service: session-token, no-session-token or no-agency (default: its calls "
+                + "answer 404).", valueName: "mode"))
+    var metadata: String?
+
+    @Option(
+        name: .customLong("metadata-key-lifetime"),
+        help: "Seconds each temporary key of --metadata lives (default 86400).")
+    var metadataKeyLifetime: Double = 86400
+
+    @Option(
+        name: .customLong("project"),
+        help: ArgumentHelp("An IAM project for GET /v3/projects, REGION=ID (repeatable).", valueName: "region=id"))
+    var projects: [String] = []
+
+    @Option(name: .customLong("require-project"), help: "Refuse (401) signed requests whose X-Project-Id is not this.")
+    var requireProject: String?
 
     @Option(help: "Milliseconds added to every answer.")
     var latencyMs: Int = 0
@@ -106,6 +127,13 @@ struct MockServerCommand: AsyncParsableCommand {
         }
         if let throttleEvery, throttleEvery < 1 { throw ValidationError("--throttle-every must be at least 1") }
         if let rateLimit, !(rateLimit > 0) { throw ValidationError("--rate-limit must be a positive number") }
+        if let metadata, MockMetadata.Mode(rawValue: metadata) == nil {
+            throw ValidationError("--metadata must be session-token, no-session-token or no-agency")
+        }
+        if !(metadataKeyLifetime > 0) { throw ValidationError("--metadata-key-lifetime must be a positive number") }
+        for project in projects where project.split(separator: "=").count != 2 {
+            throw ValidationError("--project takes REGION=ID")
+        }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
     }
 
@@ -113,7 +141,7 @@ struct MockServerCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         func firstSet(_ names: [String]) -> String? { names.lazy.compactMap { environment[$0] }.first { !$0.isEmpty } }
-        let options = MockOptions(
+        var options = MockOptions(
             token: token ?? firstSet([SMSCredentials.Variable.token]),
             accessKey: accessKey ?? firstSet(SMSCredentials.Variable.accessKey),
             secretKey: secretKey ?? firstSet(SMSCredentials.Variable.secretKey),
@@ -127,7 +155,16 @@ struct MockServerCommand: AsyncParsableCommand {
                 exportAcceptedLanguages: Set(
                     exportLanguages.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }),
                 exportAcknowledgementOnly: exportAcknowledgementOnly))
-        guard options.token != nil || (options.accessKey != nil && options.secretKey != nil) else {
+        options.metadata = metadata.flatMap(MockMetadata.Mode.init(rawValue:)).map {
+            MockMetadata(mode: $0, keyLifetime: .milliseconds(Int64(metadataKeyLifetime * 1000)))
+        }
+        for project in projects {
+            let parts = project.split(separator: "=").map(String.init)
+            options.projects[parts[0]] = parts[1]
+        }
+        options.requiredProjectID = requireProject
+        guard options.token != nil || (options.accessKey != nil && options.secretKey != nil) || options.metadata != nil
+        else {
             throw ValidationError(
                 "give --token or --ak and --sk (or set HUAWEICLOUD_AUTH_TOKEN or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK)"
             )

@@ -90,14 +90,17 @@ struct RunCommand: ReportingCommand {
             for warning in manifest.warnings { logger.warning("\(warning)") }
         }
         // Checked before a dry run too: a plan that cannot sign in is not a plan.
-        let credentials = try settings.credentials(tokenFile: connection.tokenFile)
+        let resolved = try settings.credentials(tokenFile: connection.tokenFile)
+        known.credentialsSource = resolved.source.rawValue
         if dryRun, let manifest {
             return showPlan(
                 DryRunPlan(
                     plan: PipelineRun.plan(manifest, options: options), manifest: manifest, endpoint: settings.endpoint,
-                    credentials: credentials, reports: reports,
+                    credentials: resolved, region: settings.region, reports: reports,
                     output: RunFolder.plan(outURL, force: report.force)))
         }
+        logger.debug("credentials: \(resolved.origin)")
+        logger.debug("\(resolved.projectLine(region: settings.region))")
         if connection.insecure { logger.warning("TLS certificate verification is off (--insecure)") }
         if let proxy = settings.proxy { logger.info("connecting through a proxy", metadata: ["proxy": "\(proxy)"]) }
         let scope = RecordedRun.scope(
@@ -118,13 +121,16 @@ struct RunCommand: ReportingCommand {
         let retention = (keep ?? configuration.keep).map { RetentionStep(keep: $0, scope: scope) }
         let engine = RunEngine(
             reports: reports, folder: folder, writer: writer, policy: policy, logger: logger, history: runHistory,
-            scope: scope, steps: [retention].compactMap { $0 }, evidence: runEvidence)
+            scope: scope, steps: [retention].compactMap { $0 }, evidence: runEvidence,
+            annotate: { [source = resolved.source.rawValue] in $0.credentialsSource = source })
         let progress = ProgressDisplay(logger: logger, quiet: console.quiet)
         let (discover, state) = (discover, state)
         let outcome: RunOutcome
         do {
             outcome = try await Interruption.run(cleanUp: folder.discard) {
-                try await SMSClient.withClient(
+                // The first ECS key and the IAM project lookup, before the first SMS request (exit 1 when they fail).
+                let credentials = try await settings.prepare(resolved, logger: logger)
+                return try await SMSClient.withClient(
                     endpoint: settings.endpoint, credentials: credentials, configuration: settings.clientConfiguration,
                     logger: logger
                 ) { client in

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Pipeline
 import SMSAPI
 
@@ -20,6 +21,13 @@ struct RunSettings {
     /// The extra trusted roots (`--ca-file`, else `SSL_CERT_FILE`), checked to be readable PEM.
     let caFile: String?
     let environment: [String: String]
+    /// `--credentials`, else `credentials:` in the config, else `auto`.
+    let credentialsMode: CredentialsMode
+    /// `--iam-endpoint`.
+    let iamEndpointFlag: String?
+    /// The region the project ID is looked up for: `--region`, `region:` in the config, or the region in an
+    /// `sms.{region}.myhuaweicloud.com` endpoint; nil for a custom endpoint.
+    let region: String?
 
     init(
         connection: ConnectionOptions, configuration: ReportConfiguration,
@@ -40,6 +48,10 @@ struct RunSettings {
             throw ConfigurationError(
                 "no endpoint: give --endpoint URL or --region ID, set endpoint: or region: in the config, or set SMS_ENDPOINT")
         }
+        region = connection.region ?? configuration.region ?? IAMProjectLookup.region(ofHost: endpoint.host)
+        credentialsMode =
+            connection.credentials.flatMap(CredentialsMode.init(rawValue:)) ?? configuration.credentials ?? .auto
+        iamEndpointFlag = connection.iamEndpoint
         concurrency = connection.concurrency ?? configuration.concurrency ?? 8
         rate = connection.rate ?? configuration.rate
         retries = connection.retries ?? configuration.retries ?? 5
@@ -63,16 +75,26 @@ struct RunSettings {
         SecretRegistry.shared.register(clientConfiguration.secrets)
     }
 
-    /// The credentials from `--token-file` or the environment, registered for redaction; a missing or
-    /// malformed one is a configuration error (exit 2).
-    func credentials(tokenFile: String?) throws -> SMSCredentials {
+    /// The credentials from the sources `--credentials` allows, registered for redaction; a missing or malformed
+    /// one is a configuration error (exit 2). Nothing is sent: ECS keys and the project ID come in ``prepare``.
+    func credentials(tokenFile: String?) throws -> ResolvedCredentials {
         do {
-            let credentials = try SMSCredentials.resolve(environment: environment, tokenFile: tokenFile)
-            SecretRegistry.shared.register(credentials.secrets)
-            return credentials
+            let resolved = try CredentialResolver(mode: credentialsMode, environment: environment, tokenFile: tokenFile)
+                .resolve()
+            SecretRegistry.shared.register(resolved.credentials.secrets)
+            // Checked now so that a malformed --iam-endpoint is a usage error before any request.
+            _ = try resolved.iamEndpoint(flag: iamEndpointFlag, environment: environment)
+            return resolved
         } catch {
             throw ConfigurationError("\(error)")
         }
+    }
+
+    /// The credentials to run with: the first ECS key fetched and the project ID looked up in IAM when needed
+    /// (exit 1 when either fails).
+    func prepare(_ resolved: ResolvedCredentials, logger: Logger) async throws -> SMSCredentials {
+        let iam = try resolved.iamEndpoint(flag: iamEndpointFlag, environment: environment)
+        return try await resolved.prepared(region: region, iam: iam, configuration: clientConfiguration, logger: logger)
     }
 
     var clientConfiguration: SMSClientConfiguration {

@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import SMSAPI
 import Yams
 
 /// The settings file (`--config smsreport.yaml`): endpoint, request limits and the reports to produce.
@@ -8,6 +9,8 @@ import Yams
 public struct ReportConfiguration: Sendable, Hashable {
     public var endpoint: String?
     public var region: String?
+    /// `credentials:`, one of `auto`, `token`, `env`, `profile`, `ecs` (SPEC 8.1); `--credentials` wins.
+    public var credentials: CredentialsMode?
     public var concurrency: Int?
     public var rate: Double?
     public var retries: Int?
@@ -47,8 +50,8 @@ public struct ReportConfiguration: Sendable, Hashable {
     public static let maximumKeep = 3650
 
     static let topLevelKeys: Set<String> = [
-        "endpoint", "region", "concurrency", "rate", "retries", "batch_size", "reports", "waivers", "fail_on",
-        "history", "history_scope", "out", "keep", "sign_key", "bundle_max_mb",
+        "endpoint", "region", "credentials", "concurrency", "rate", "retries", "batch_size", "reports", "waivers",
+        "fail_on", "history", "history_scope", "out", "keep", "sign_key", "bundle_max_mb",
     ]
     static let reportKeys: Set<String> = [
         "name", "language", "formats", "title", "timezone", "customer", "project", "reference", "prepared_by",
@@ -73,6 +76,12 @@ public struct ReportConfiguration: Sendable, Hashable {
             switch key {
             case "endpoint": endpoint = reader.string(value, key)
             case "region": region = reader.string(value, key)
+            case "credentials":
+                let name = reader.string(value, key)
+                credentials = name.flatMap(CredentialsMode.init(rawValue:))
+                if name != nil && credentials == nil {
+                    reader.fail(value, "credentials: must be one of \(CredentialsMode.names)")
+                }
             case "concurrency": concurrency = reader.integer(value, key, in: 1...64)
             case "rate": rate = reader.number(value, key)
             case "retries": retries = reader.integer(value, key, in: 0...20)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Pipeline
+import SMSAPI
 
 /// Where the API is, how to sign in and how hard to push it.
 struct ConnectionOptions: ParsableArguments {
@@ -11,6 +12,20 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(name: .customLong("token-file"), help: "File holding an IAM token (else env HUAWEICLOUD_AUTH_TOKEN or AK/SK).")
     var tokenFile: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Where credentials come from: auto (token file, AK/SK env, token env, profile file), token, env, profile "
+                + "or ecs (the instance's agency via the metadata service); default auto.",
+            valueName: "source"))
+    var credentials: String?
+
+    @Option(
+        name: .customLong("iam-endpoint"),
+        help: ArgumentHelp(
+            "IAM endpoint for the project ID lookup (else env HUAWEICLOUD_SDK_IAM_ENDPOINT, the profile's "
+                + "iam_endpoint, https://iam.myhuaweicloud.com).", valueName: "url"))
+    var iamEndpoint: String?
 
     @Flag(help: "Do not verify TLS certificates (logs a warning).")
     var insecure = false
@@ -46,6 +61,9 @@ struct ConnectionOptions: ParsableArguments {
     var noExport = false
 
     func validate() throws {
+        if let credentials, CredentialsMode(rawValue: credentials) == nil {
+            throw ValidationError("--credentials must be one of \(CredentialsMode.names)")
+        }
         if let concurrency, !(1...64).contains(concurrency) { throw ValidationError("--concurrency must be 1…64") }
         if let rate, !(rate > 0) { throw ValidationError("--rate must be a positive number") }
         if let retries, !(0...20).contains(retries) { throw ValidationError("--retries must be 0…20") }
