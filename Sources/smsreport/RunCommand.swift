@@ -97,7 +97,9 @@ struct RunCommand: ReportingCommand {
         let folder = try RunFolder.prepare(URL(fileURLWithPath: out), force: report.force)
         let writer = ReportWriter(
             output: folder.staging, templates: templates,
-            options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark, browser: browser),
+            options: RenderOptions(
+                csvByteOrderMark: !report.noByteOrderMark, browser: browser,
+                pdfTimeout: report.handover.pdfTimeLimit(configuration), pdfDeadline: settings.runDeadline),
             generatedAt: ReportTime.generationTime())
         let job = ReportJob(
             reports: reports, folder: folder, writer: writer, policy: policy,

@@ -21,6 +21,10 @@ public struct ReportConfiguration: Sendable, Hashable {
     public var history: String?
     /// `history_scope:`, the scope that replaces endpoint host plus manifest name (SPEC 6).
     public var historyScope: String?
+    /// `pdf_timeout:`, the seconds Chromium may take to print one PDF (SPEC 8.2); `--pdf-timeout` wins.
+    public var pdfTimeout: Int?
+    /// The seconds `pdf_timeout:` and `--pdf-timeout` accept.
+    public static let pdfTimeoutRange = 1...86_400
 
     public init(
         endpoint: String? = nil, region: String? = nil, concurrency: Int? = nil, rate: Double? = nil,
@@ -37,7 +41,7 @@ public struct ReportConfiguration: Sendable, Hashable {
 
     static let topLevelKeys: Set<String> = [
         "endpoint", "region", "concurrency", "rate", "retries", "batch_size", "reports", "waivers", "fail_on",
-        "history", "history_scope",
+        "history", "history_scope", "pdf_timeout",
     ]
     static let reportKeys: Set<String> = [
         "name", "language", "formats", "title", "timezone", "customer", "project", "reference", "prepared_by",
@@ -71,6 +75,7 @@ public struct ReportConfiguration: Sendable, Hashable {
             case "fail_on": failOn = reader.failOn(value)
             case "history": history = reader.string(value, key)
             case "history_scope": historyScope = reader.string(value, key)
+            case "pdf_timeout": pdfTimeout = reader.integer(value, key, in: Self.pdfTimeoutRange)
             default: reader.fail(keyNode, "unknown setting '\(key)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
             }
         }
