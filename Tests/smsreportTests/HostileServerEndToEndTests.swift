@@ -76,9 +76,8 @@ import TestSupport
 
     @Test func headerFloodsAreTheirTasksErrorsNotAnEndpointDown() async throws {
         // Eleven tasks in a row answered with 200 KB of headers: before SPEC 8.2 they opened the breaker (exit 1).
-        let flood =
-            "HTTP/1.1 200 OK\r\n" + (0..<4_000).map { "X-Flood-\($0): \(String(repeating: "a", count: 40))\r\n" }.joined()
-            + "Connection: close\r\nContent-Length: 2\r\n\r\n{}"
+        let headers = (0..<4_000).map { "X-Flood-\($0): \(String(repeating: "a", count: 40))\r\n" }.joined()
+        let flood = "HTTP/1.1 200 OK\r\n" + headers + "Connection: close\r\nContent-Length: 2\r\n\r\n{}"
         let server = try await HostileServer { (1...11).contains($0) ? .raw(flood) : .raw(Self.emptyResult) }
         defer { Task { await server.shutdown() } }
         let (result, out) = try await Self.run(server, tasks: 14, ["--retries", "0", "--concurrency", "1"])
@@ -103,8 +102,9 @@ import TestSupport
         let result = try await CommandRunner.run(
             [
                 // One request at a time: with more, the first requests are all in flight before the 407 comes.
-                "run", "--manifest", manifest.path, "--endpoint", "https://127.0.0.1:9", "--no-export", "--concurrency", "1",
-                "--proxy", "http://ops:hunter2-proxy@127.0.0.1:\(port)", "--out", folder.appendingPathComponent("out").path,
+                "run", "--manifest", manifest.path, "--endpoint", "https://127.0.0.1:9", "--no-export",
+                "--concurrency", "1", "--proxy", "http://ops:hunter2-proxy@127.0.0.1:\(port)",
+                "--out", folder.appendingPathComponent("out").path,
             ],
             environment: ["HUAWEICLOUD_AUTH_TOKEN": Self.token])
         #expect(result.exitCode == 1, "\(result.stderr)")

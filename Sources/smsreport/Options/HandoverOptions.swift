@@ -32,9 +32,7 @@ struct HandoverOptions: ParsableArguments {
 
     @Option(
         name: .customLong("pdf-timeout"),
-        help:
-            "Seconds Chromium may take to print one PDF (default 300, or pdf_timeout: in the config); never past --deadline."
-    )
+        help: "Seconds Chromium may take to print one PDF (default 300, or pdf_timeout:); never past --deadline.")
     var pdfTimeout: Int?
 
     func validate() throws {
