@@ -89,8 +89,8 @@ import Testing
         #expect(error?.reason == .timedOut(seconds: 2))
         #expect(error?.report == "report")
         #expect(error?.description.contains("report.pdf not written") == true)
-        // 2 s timeout, 5 s between SIGTERM and SIGKILL, and a little for the rest.
-        #expect(seconds >= 6.9 && seconds < 9, "took \(seconds) s")
+        // 2 s timeout, 5 s between SIGTERM and SIGKILL, and up to 2 s for the rest (the page is rendered first).
+        #expect(seconds >= 6.9 && seconds < 9.5, "took \(seconds) s")
         let leader = try Self.pid(record, "leader")
         let child = try Self.pid(record, "child")
         #expect(!Self.isRunning(leader) && !Self.isRunning(child))
