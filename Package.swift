@@ -146,7 +146,7 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "ReportModel", "SMSAPI", "SMSMock", "Pipeline",
+                "ReportModel", "SMSAPI", "SMSMock", "Pipeline", "CLibXML2",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -9,4 +9,5 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlIO.h>
 #include <libxml/encoding.h>
+#include <libxml/xmlschemas.h>
 #endif

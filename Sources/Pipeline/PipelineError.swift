@@ -5,6 +5,7 @@ public struct PipelineError: Error, CustomStringConvertible, Sendable {
         case permissionDenied
         case endpointUnreachable
         case listingIncomplete
+        case proxyAuthenticationRequired
     }
 
     private let kind: Kind
@@ -35,6 +36,11 @@ public struct PipelineError: Error, CustomStringConvertible, Sendable {
         PipelineError(.endpointUnreachable, "endpoint unreachable: \(detail)")
     }
 
+    /// The proxy answered 407; `detail` names it (password hidden) and says what it wants.
+    static func proxyAuthenticationRequired(_ detail: String) -> PipelineError {
+        PipelineError(.proxyAuthenticationRequired, detail)
+    }
+
     /// `--discover` cannot page the listing to its end; the message says how to narrow it.
     static func listingIncomplete(_ detail: String) -> PipelineError {
         PipelineError(
@@ -46,4 +52,6 @@ public struct PipelineError: Error, CustomStringConvertible, Sendable {
     public var isAuthenticationRejected: Bool { kind == .authenticationRejected }
     public var isPermissionDenied: Bool { kind == .permissionDenied }
     public var isEndpointUnreachable: Bool { kind == .endpointUnreachable }
+    /// The proxy wants credentials (HTTP 407).
+    public var isProxyAuthenticationRequired: Bool { kind == .proxyAuthenticationRequired }
 }

@@ -41,10 +41,19 @@ public struct RenderOptions: Sendable, Hashable {
     public var csvByteOrderMark: Bool
     /// The headless Chromium that prints the pdf format; checked to exist before any request.
     public var browser: String?
+    /// How long Chromium may take to print one report (`--pdf-timeout`, SPEC 8.2).
+    public var pdfTimeout: Duration
+    /// The run's `--deadline`: no print runs past it; nil without one.
+    public var pdfDeadline: Date?
 
-    public init(csvByteOrderMark: Bool = true, browser: String? = nil) {
+    public init(
+        csvByteOrderMark: Bool = true, browser: String? = nil, pdfTimeout: Duration = .seconds(300),
+        pdfDeadline: Date? = nil
+    ) {
         self.csvByteOrderMark = csvByteOrderMark
         self.browser = browser
+        self.pdfTimeout = pdfTimeout
+        self.pdfDeadline = pdfDeadline
     }
 }
 

@@ -15,6 +15,8 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
         case deadlineReached
         case endpointDown
         case unknownHost
+        case malformedResponse
+        case proxyAuthenticationRequired
     }
 
     private var kind: Kind
@@ -72,6 +74,11 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
     public var isEndpointDown: Bool { kind == .endpointDown }
     /// The endpoint's host name does not resolve.
     public var isUnknownHost: Bool { kind == .unknownHost }
+    /// An answer came but could not be read as HTTP (a bad status line, a flood of headers, a broken chunk): the
+    /// task's error, never a sign that the endpoint is down (SPEC 8.2).
+    public var isMalformedResponse: Bool { kind == .malformedResponse }
+    /// The proxy answered 407: it wants credentials. The run stops at once (SPEC 8.2 "Proxy 407").
+    public var isProxyAuthenticationRequired: Bool { kind == .proxyAuthenticationRequired }
     /// A problem with local input (credentials, endpoint, request) found before any call.
     public var isLocalInput: Bool {
         [.missingCredentials, .invalidCredentials, .invalidEndpoint, .invalidRequest].contains(kind)
@@ -110,6 +117,19 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
     /// The run's deadline passed: the call was not made, or was cancelled, or its retry would end past it.
     static func deadlineReached() -> SMSAPIError {
         SMSAPIError(kind: .deadlineReached, errorMessage: "not fetched: run deadline reached")
+    }
+
+    /// An answer that is not readable HTTP; `message` says what was wrong with it.
+    static func malformed(_ message: String) -> SMSAPIError {
+        SMSAPIError(kind: .malformedResponse, errorMessage: message)
+    }
+
+    /// The proxy answered 407; names the proxy by its redacted description (never the password).
+    static func proxyAuthenticationRequired(_ proxy: SMSProxy) -> SMSAPIError {
+        SMSAPIError(
+            kind: .proxyAuthenticationRequired, httpStatus: 407,
+            errorMessage: "the proxy \(proxy) answered HTTP 407 (proxy authentication required): it wants credentials; "
+                + "give them as http://user:password@host:port in --proxy or HTTPS_PROXY / HTTP_PROXY")
     }
 
     /// The circuit breaker opened after `count` requests in a row without an HTTP answer; `last` is the latest.
@@ -185,6 +205,10 @@ public struct SMSAPIError: Error, CustomStringConvertible, Sendable, Hashable {
             head = "Unrecognized response" + (httpStatus.map { " (HTTP \($0))" } ?? "")
         case .transport, .endpointDown, .unknownHost:
             head = "Cannot reach the SMS API"
+        case .malformedResponse:
+            head = "Unreadable answer from the SMS API"
+        case .proxyAuthenticationRequired:
+            return errorMessage
         case .deadlineReached:
             return errorMessage + (taskID.map { " (task \($0))" } ?? "")
         case .responseTooLarge:

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import NIOHTTP1
 import NIOSSL
 
 /// Plain words for the connection failures an operations engineer can fix: an untrusted certificate (a network
@@ -27,5 +28,17 @@ extension SMSClient {
             return "the server's TLS certificate is not valid for this host name (\(text))"
         }
         return nil
+    }
+
+    /// Whether `error` says that an answer came but was not readable HTTP: a status line below 100, a flood of
+    /// headers, a broken chunk, conflicting lengths. Such a request got an answer (SPEC 8.2 "Endpoint down").
+    static func isMalformedAnswer(_ error: any Error) -> Bool {
+        error is HTTPParserError || error is ResponseHeadGuard.InvalidStatus
+    }
+
+    /// Whether `error` is the proxy's 407 to `CONNECT`.
+    static func isProxyAuthenticationFailure(_ error: any Error) -> Bool {
+        guard let error = error as? HTTPClientError else { return false }
+        return error == .proxyAuthenticationRequired
     }
 }

@@ -50,11 +50,13 @@ extension SMSClient {
                 await limiter?.recordAnswer()
                 return answer
             } catch let error as SMSAPIError {
-                if error.isDeadlineReached || error.isUnknownHost {
+                if error.isDeadlineReached || error.isUnknownHost || error.isProxyAuthenticationRequired {
                     throw error.about(task: call.task).redacting(credentials.secrets)
                 }
                 failure = error.about(task: call.task).redacting(credentials.secrets)
             }
+            // Only requests without any answer count toward the breaker; a malformed answer, like any other
+            // answer, shows that the server is there (SPEC 8.2 "Endpoint down").
             if failure.isTransport {
                 if await breaker.recordNoAnswer(failure.errorMessage) { try await checkRunIsOpen(call) }
             } else {
@@ -178,10 +180,18 @@ extension SMSClient {
             if let detail = Self.unresolvedHostDetail(error) {
                 throw SMSAPIError.unknownHost(endpoint.host, detail: detail)
             }
-            throw SMSAPIError.transport("\(call.method) \(endpoint.host): \(Self.describe(error))")
+            if let proxy = configuration.proxy, Self.isProxyAuthenticationFailure(error) {
+                throw SMSAPIError.proxyAuthenticationRequired(proxy)
+            }
+            let malformed = Self.isMalformedAnswer(error)
+            let message =
+                "\(call.method) \(endpoint.host): \(malformed ? "unreadable answer: " : "")\(Self.describe(error))"
+            throw (malformed ? SMSAPIError.malformed(message) : SMSAPIError.transport(message))
                 .redacting(credentials.secrets + configuration.secrets)
         }
         let status = Int(response.status.code)
+        // A plain-HTTP request through a proxy gets the proxy's 407 as its answer.
+        if status == 407, let proxy = configuration.proxy { throw SMSAPIError.proxyAuthenticationRequired(proxy) }
         let requestID = response.headers.first(name: "X-Request-Id")
         let body: [UInt8]
         do {
@@ -191,7 +201,10 @@ extension SMSClient {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            throw SMSAPIError.transport("reading the answer from \(endpoint.host): \(Self.describe(error))")
+            guard Self.isMalformedAnswer(error) else {
+                throw SMSAPIError.transport("reading the answer from \(endpoint.host): \(Self.describe(error))")
+            }
+            throw SMSAPIError.malformed("reading the answer from \(endpoint.host): unreadable answer: \(error)")
         }
         guard (200..<300).contains(status) else {
             let errorBody = SMSErrorBody(bytes: body)

@@ -55,7 +55,9 @@ struct RenderCommand: ReportingCommand {
             folderURL, force: report.force, adopting: inPlace ? [resultsURL.lastPathComponent] : [])
         let writer = ReportWriter(
             output: folder.staging, templates: templates,
-            options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark, browser: browser),
+            options: RenderOptions(
+                csvByteOrderMark: !report.noByteOrderMark, browser: browser,
+                pdfTimeout: report.handover.pdfTimeLimit(configuration)),
             generatedAt: ReportTime.generationTime())
         // Only an explicit --history is read: a re-render stays reproducible from its inputs alone.
         let scope = RecordedRun.scope(

@@ -116,7 +116,9 @@ struct RunCommand: ReportingCommand {
         }
         let writer = ReportWriter(
             output: folder.staging, templates: templates,
-            options: RenderOptions(csvByteOrderMark: !report.noByteOrderMark, browser: browser),
+            options: RenderOptions(
+                csvByteOrderMark: !report.noByteOrderMark, browser: browser,
+                pdfTimeout: report.handover.pdfTimeLimit(configuration), pdfDeadline: settings.runDeadline),
             generatedAt: ReportTime.generationTime())
         let retention = (keep ?? configuration.keep).map { RetentionStep(keep: $0, scope: scope) }
         let engine = RunEngine(

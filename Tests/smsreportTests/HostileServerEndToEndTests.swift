@@ -74,6 +74,47 @@ import TestSupport
         #expect(result.seconds < 45)
     }
 
+    @Test func headerFloodsAreTheirTasksErrorsNotAnEndpointDown() async throws {
+        // Eleven tasks in a row answered with 200 KB of headers: before SPEC 8.2 they opened the breaker (exit 1).
+        let headers = (0..<4_000).map { "X-Flood-\($0): \(String(repeating: "a", count: 40))\r\n" }.joined()
+        let flood = "HTTP/1.1 200 OK\r\n" + headers + "Connection: close\r\nContent-Length: 2\r\n\r\n{}"
+        let server = try await HostileServer { (1...11).contains($0) ? .raw(flood) : .raw(Self.emptyResult) }
+        defer { Task { await server.shutdown() } }
+        let (result, out) = try await Self.run(server, tasks: 14, ["--retries", "0", "--concurrency", "1"])
+        defer { try? FileManager.default.removeItem(at: out.deletingLastPathComponent()) }
+        #expect(result.exitCode == 4, "\(result.stderr)")
+        #expect(!result.stderr.contains("endpoint down") && !result.stderr.contains("endpoint unreachable"))
+        #expect(server.connections == 14)
+        let results = try String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8)
+        #expect(results.components(separatedBy: "unreadable answer: ").count - 1 == 11)
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("consistency-en-us.html").path))
+    }
+
+    @Test func aProxyThatWants407StopsTheRunAtOnce() async throws {
+        let proxy = try await HostileServer(
+            always: .raw(
+                "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"corp\"\r\n"
+                    + "Connection: close\r\nContent-Length: 0\r\n\r\n"))
+        defer { Task { await proxy.shutdown() } }
+        let port = try #require(URL(string: proxy.url)?.port)
+        let (folder, manifest) = try Self.folder(tasks: 5)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try await CommandRunner.run(
+            [
+                // One request at a time: with more, the first requests are all in flight before the 407 comes.
+                "run", "--manifest", manifest.path, "--endpoint", "https://127.0.0.1:9", "--no-export",
+                "--concurrency", "1", "--proxy", "http://ops:hunter2-proxy@127.0.0.1:\(port)",
+                "--out", folder.appendingPathComponent("out").path,
+            ],
+            environment: ["HUAWEICLOUD_AUTH_TOKEN": Self.token])
+        #expect(result.exitCode == 1, "\(result.stderr)")
+        #expect(proxy.connections == 1)
+        #expect(result.stderr.contains("http://ops:***@127.0.0.1:\(port)"))
+        #expect(result.stderr.contains("http://user:password@host:port"))
+        #expect(!result.stderr.contains("hunter2-proxy"))
+        #expect(result.seconds < 20)
+    }
+
     @Test func aStatusBelow100NeitherCrashesNorStopsTheReports() async throws {
         let server = try await HostileServer { number in
             number == 0 ? .raw(Self.emptyResult) : .raw("HTTP/1.1 000 Zero\r\nContent-Length: 2\r\n\r\n{}")

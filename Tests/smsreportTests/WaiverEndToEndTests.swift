@@ -52,6 +52,10 @@ import Testing
             ["render", "--results", folder.appendingPathComponent("results.json").path, "--out", out.path,
              "--format", "csv,junit", "--name", "r"] + extra,
             environment: ["SOURCE_DATE_EPOCH": epoch])
+        let junit = out.appendingPathComponent("r-junit.xml")
+        if FileManager.default.fileExists(atPath: junit.path) {
+            #expect(JUnitSchema.problems(in: junit) == [], "r-junit.xml against junit-10.xsd")
+        }
         let data = (try? Data(contentsOf: out.appendingPathComponent("summary.json"))) ?? Data("{}".utf8)
         return (result, try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:])
     }

@@ -3,7 +3,7 @@ import SMSAPI
 /// Watches every answer of a run and decides when the run must stop early (SPEC 2 step 4):
 /// a 401 on any request; a 403 on each of the first five answered requests; a request that got no answer at
 /// all, retries included, before any other request was answered; the client's circuit breaker opening; a host
-/// name that does not resolve.
+/// name that does not resolve; a proxy that answers 407.
 actor RequestGuard {
     /// How many first answers must all be 403 to stop.
     static let forbiddenWindow = 5
@@ -29,6 +29,7 @@ actor RequestGuard {
     /// Records a failed request; throws ``PipelineError`` when the run must stop.
     func record(_ error: SMSAPIError) throws {
         if error.isEndpointDown || error.isUnknownHost { throw PipelineError.endpointUnreachable(error.description) }
+        if error.isProxyAuthenticationRequired { throw PipelineError.proxyAuthenticationRequired(error.description) }
         // Not an answer and not the endpoint's fault: the run's own deadline passed.
         if error.isDeadlineReached { return }
         if error.isTransport {

@@ -32,6 +32,10 @@ public struct ReportConfiguration: Sendable, Hashable {
     public var signKey: String?
     /// `bundle_max_mb:`, the evidence bundle size (MiB, may be fractional) over which a run warns (SPEC 9).
     public var bundleMaxMB: Double?
+    /// `pdf_timeout:`, the seconds Chromium may take to print one PDF (SPEC 8.2); `--pdf-timeout` wins.
+    public var pdfTimeout: Int?
+    /// The seconds `pdf_timeout:` and `--pdf-timeout` accept.
+    public static let pdfTimeoutRange = 1...86_400
 
     public init(
         endpoint: String? = nil, region: String? = nil, concurrency: Int? = nil, rate: Double? = nil,
@@ -52,6 +56,7 @@ public struct ReportConfiguration: Sendable, Hashable {
     static let topLevelKeys: Set<String> = [
         "endpoint", "region", "credentials", "concurrency", "rate", "retries", "batch_size", "reports", "waivers",
         "fail_on", "history", "history_scope", "out", "keep", "sign_key", "bundle_max_mb",
+        "pdf_timeout",
     ]
     static let reportKeys: Set<String> = [
         "name", "language", "formats", "title", "timezone", "customer", "project", "reference", "prepared_by",
@@ -95,6 +100,7 @@ public struct ReportConfiguration: Sendable, Hashable {
             case "keep": keep = reader.integer(value, key, in: 1...Self.maximumKeep)
             case "sign_key": signKey = reader.string(value, key)
             case "bundle_max_mb": bundleMaxMB = reader.number(value, key)
+            case "pdf_timeout": pdfTimeout = reader.integer(value, key, in: Self.pdfTimeoutRange)
             default: reader.fail(keyNode, "unknown setting '\(key)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
             }
         }

@@ -42,13 +42,13 @@ public struct JUnitReportRenderer: ReportRenderer {
         try xml.startDocument(standalone: false)
         try xml.startElement("testsuites")
         try xml.attribute("name", context.title)
-        try attributes(counts, to: xml)
+        try attributes(counts, suite: false, to: xml)
         try xml.startElement("testsuite")
         // Ant's aggregated form wants a name, id, package, timestamp (no zone, UTC) and hostname on each suite.
         try xml.attribute("name", context.report.name)
         try xml.attribute("id", "0")
         try xml.attribute("package", "smsreport")
-        try attributes(counts, to: xml)
+        try attributes(counts, suite: true, to: xml)
         try xml.attribute("timestamp", String(ReportTime.iso8601(context.generatedAt).dropLast()))
         try xml.attribute("hostname", Self.nonEmpty(context.snapshot.run.endpointHost, or: "localhost"))
         try writeProperties(context, to: xml)
@@ -59,11 +59,13 @@ public struct JUnitReportRenderer: ReportRenderer {
         try xml.endElement()
     }
 
-    private func attributes(_ counts: Counts, to xml: XMLStreamWriter) throws {
+    /// The counts and time; `skipped` only on a `<testsuite>`: Jenkins' junit-10.xsd has no such attribute on
+    /// `<testsuites>` and rejects the file (SPEC 8.2 "JUnit").
+    private func attributes(_ counts: Counts, suite: Bool, to xml: XMLStreamWriter) throws {
         try xml.attribute("tests", "\(counts.tests)")
         try xml.attribute("failures", "\(counts.failures)")
         try xml.attribute("errors", "\(counts.errors)")
-        try xml.attribute("skipped", "\(counts.skipped)")
+        if suite { try xml.attribute("skipped", "\(counts.skipped)") }
         try xml.attribute("time", "0")
     }
 

@@ -1,15 +1,21 @@
 import Foundation
 
 /// Runs headless Chromium to print one local HTML file to PDF, with a private profile and no network use.
+///
+/// Chromium leads a process group of its own; on a timeout or a crash the whole group is stopped (SIGTERM, then
+/// SIGKILL 5 s later) and the printer returns only when none of its processes is left (SPEC 8.2 "PDF").
 struct ChromiumPrinter {
     let browser: String
+    /// How long Chromium may take; already capped by the run's deadline.
     let timeout: Duration
+    /// The report being printed, for the error.
+    let report: String
+    /// How long the group gets between SIGTERM and SIGKILL.
+    var grace: Duration = .seconds(5)
 
     /// Prints `page` to `pdf`; `profile` is a private folder for Chromium's profile and caches.
-    func print(_ page: URL, to pdf: URL, profile: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = [
+    func print(_ page: URL, to pdf: URL, profile: URL) throws(PDFPrintError) {
+        let arguments = [
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-extensions", "--no-first-run",
             "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--disable-default-apps", "--mute-audio", "--hide-scrollbars",
@@ -24,26 +30,34 @@ struct ChromiumPrinter {
         environment["HOME"] = profile.path
         environment["XDG_CONFIG_HOME"] = profile.appendingPathComponent("config").path
         environment["XDG_CACHE_HOME"] = profile.appendingPathComponent("cache").path
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
-        do {
-            try process.run()
+        let started = ContinuousClock.now
+        var leader: ProcessGroupLeader
+        do throws(ProcessGroupLeader.SpawnFailure) {
+            leader = try ProcessGroupLeader.spawn(browser, arguments: arguments, environment: environment)
         } catch {
-            throw PDFError(reason: "cannot start \(browser): \(error.localizedDescription)")
+            throw PDFPrintError(report: report, browser: browser, reason: .cannotStart(error.reason))
         }
-        let (seconds, attoseconds) = timeout.components
-        let wait = Double(seconds) + Double(attoseconds) / 1e18
-        if done.wait(timeout: .now() + wait) == .timedOut {
-            process.terminate()
-            _ = done.wait(timeout: .now() + 5)
-            throw PDFError(reason: "\(browser) did not finish printing within \(Int(wait)) s")
+        let outcome = leader.waitForLeader(until: started + timeout)
+        // Whatever the leader did, nothing it started may outlive the print: renderers and helpers of a crashed
+        // or stopped browser would otherwise be re-parented to init and keep running.
+        leader.stopGroup(grace: grace)
+        switch outcome {
+        case .timedOut:
+            throw PDFPrintError(report: report, browser: browser, reason: .timedOut(seconds: Self.seconds(timeout)))
+        case .signalled(let signal):
+            throw PDFPrintError(report: report, browser: browser, reason: .signalled(signal))
+        case .exited(let status) where status != 0:
+            throw PDFPrintError(report: report, browser: browser, reason: .exited(status))
+        case .exited:
+            guard FileManager.default.fileExists(atPath: pdf.path) else {
+                throw PDFPrintError(report: report, browser: browser, reason: .noOutput)
+            }
         }
-        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf.path) else {
-            throw PDFError(reason: "\(browser) failed to print (exit status \(process.terminationStatus))")
-        }
+    }
+
+    /// Whole seconds, rounded up, for messages.
+    static func seconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds) + (attoseconds > 0 ? 1 : 0)
     }
 }

@@ -9,18 +9,17 @@ import ReportModel
 public struct PDFReportRenderer: ReportRenderer {
     /// Always ``ReportFormat/pdf``.
     public var format: ReportFormat { .pdf }
-    /// How long Chromium may take to print one report before it is stopped.
-    public var timeout: Duration
 
-    /// A renderer that gives Chromium `timeout` per report.
-    public init(timeout: Duration = .seconds(300)) {
-        self.timeout = timeout
-    }
+    /// A renderer that gives Chromium the options' `pdfTimeout`, cut to what is left before `pdfDeadline`.
+    public init() {}
 
     /// Renders the print page, has Chromium print it, and writes `<name>.pdf` atomically.
+    ///
+    /// Throws ``PDFPrintError`` when Chromium does not print (after stopping all its processes).
     public func render(_ context: RenderContext, to output: OutputFolder) throws -> [URL] {
         guard let browser = context.options.browser ?? Self.findBrowser() else {
-            throw PDFError(reason: "no Chromium to print the pdf format with; apt-get install chromium, or give --chromium PATH")
+            throw PDFError(
+                reason: "no Chromium to print the pdf format with; apt-get install chromium, or give --chromium PATH")
         }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("smsreport-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -36,14 +35,25 @@ public struct PDFReportRenderer: ReportRenderer {
             throw error
         }
         let printed = work.appendingPathComponent("report.pdf")
-        try ChromiumPrinter(browser: browser, timeout: timeout).print(page, to: printed, profile: work)
-        var bytes = try Data(contentsOf: printed)
-        guard bytes.starts(with: Array("%PDF-".utf8)) else {
-            throw PDFError(reason: "\(browser) wrote no PDF for \(context.report.name)")
+        let timeout = try Self.timeout(context.options, report: context.report.name, browser: browser)
+        try ChromiumPrinter(browser: browser, timeout: timeout, report: context.report.name)
+            .print(page, to: printed, profile: work)
+        guard var bytes = try? Data(contentsOf: printed), bytes.starts(with: Array("%PDF-".utf8)) else {
+            throw PDFPrintError(report: context.report.name, browser: browser, reason: .noOutput)
         }
         PDFStamp.pin(&bytes, to: context.generatedAt)
         let url = try output.write("\(context.report.name).pdf", bytes: bytes)
         return [url]
+    }
+
+    /// `--pdf-timeout`, or the time left before `--deadline` when that is shorter.
+    static func timeout(_ options: RenderOptions, report: String, browser: String, now: Date = Date())
+        throws(PDFPrintError) -> Duration
+    {
+        guard let deadline = options.pdfDeadline else { return options.pdfTimeout }
+        let left = deadline.timeIntervalSince(now)
+        guard left > 0 else { throw PDFPrintError(report: report, browser: browser, reason: .deadlinePassed) }
+        return min(options.pdfTimeout, .milliseconds(Int64((left * 1000).rounded(.up))))
     }
 
     /// The first of chromium, chromium-browser and google-chrome on `PATH`.

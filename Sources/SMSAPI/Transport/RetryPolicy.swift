@@ -44,7 +44,8 @@ public struct RetryPolicy: Sendable, Hashable {
 
     /// True for transport failures and the retryable statuses.
     public func isRetryable(_ error: SMSAPIError) -> Bool {
-        if error.isTransport { return true }
+        // A malformed answer may be a proxy or a connection that garbled it once; it is retried like no answer.
+        if error.isTransport || error.isMalformedResponse { return true }
         guard !error.isUnrecognizedResponse, !error.isResponseTooLarge, let status = error.httpStatus else {
             return false
         }

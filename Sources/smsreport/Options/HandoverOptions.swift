@@ -30,6 +30,22 @@ struct HandoverOptions: ParsableArguments {
     @Option(help: "Chromium (or Chrome) to print the pdf format with; default: chromium on PATH.")
     var chromium: String?
 
+    @Option(
+        name: .customLong("pdf-timeout"),
+        help: "Seconds Chromium may take to print one PDF (default 300, or pdf_timeout:); never past --deadline.")
+    var pdfTimeout: Int?
+
+    func validate() throws {
+        if let pdfTimeout, !ReportConfiguration.pdfTimeoutRange.contains(pdfTimeout) {
+            throw ValidationError("--pdf-timeout must be a whole number of seconds from 1 to 86400")
+        }
+    }
+
+    /// How long Chromium may print one report: `--pdf-timeout`, else the config's `pdf_timeout:`, else 300 s.
+    func pdfTimeLimit(_ configuration: ReportConfiguration) -> Duration {
+        .seconds(pdfTimeout ?? configuration.pdfTimeout ?? 300)
+    }
+
     /// `reports` with these flags put over their settings; exit 2 for a bad time zone or include value.
     func apply(to reports: [ReportDefinition]) throws -> [ReportDefinition] {
         var zone: ReportTimeZone?

@@ -49,4 +49,15 @@ import Testing
             Issue.record("unexpected \(error)")
         }
     }
+
+    @Test func pdfTimeoutIsReadAndBounded() throws {
+        let read = try ReportConfiguration(yaml: "pdf_timeout: 45\nreports: [{name: r}]", file: "c.yaml")
+        #expect(read.pdfTimeout == 45)
+        #expect(try ReportConfiguration(yaml: "reports: [{name: r}]", file: "c.yaml").pdfTimeout == nil)
+        for bad in ["0", "-5", "90000", "soon"] {
+            #expect(throws: ConfigurationError.self) {
+                try ReportConfiguration(yaml: "pdf_timeout: \(bad)\nreports: [{name: r}]", file: "c.yaml")
+            }
+        }
+    }
 }

@@ -85,7 +85,7 @@ import Testing
     @Test func missingBrowserFailsClearly() throws {
         var context = try HandoverRendering.context(HandoverRendering.report(formats: [.pdf]))
         context.options.browser = "/nonexistent/chromium"
-        #expect(throws: PDFError.self) { try HandoverRendering.render(PDFReportRenderer(), context) }
+        #expect(throws: PDFPrintError.self) { try HandoverRendering.render(PDFReportRenderer(), context) }
         #expect(PDFReportRenderer.findBrowser(environment: ["PATH": "/nonexistent"]) == nil)
     }
 

@@ -31,6 +31,8 @@ import TestSupport
         let folder = try RenderingFixtures.temporaryFolder()
         let urls = try JUnitReportRenderer().render(context, to: folder)
         #expect(urls.map(\.lastPathComponent) == ["ci-junit.xml"])
+        // Every render is checked against Jenkins' schema (SPEC 8.2 "JUnit").
+        #expect(JUnitSchema.problems(in: urls[0]) == [], "\(language) against junit-10.xsd")
         return (urls[0], context, folder)
     }
 
@@ -53,6 +55,32 @@ import TestSupport
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" })
         #expect(text.contains("Logs change &lt;/system-out&gt;"))
         #expect(text.contains("logs]]&gt;"))
+    }
+
+    @Test func everyLanguageAndAnEmptyRunAreValidAndTestsuitesHasOnlyTheSchemasAttributes() throws {
+        for language in ReportLanguage.allCases {
+            let (url, _, folder) = try Self.render(Self.snapshot(), language: language)
+            defer { RenderingFixtures.remove(folder) }
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let head = text[try #require(text.range(of: "<testsuites[^>]*>", options: .regularExpression))]
+            // junit-10.xsd allows name, time, tests, failures and errors on <testsuites>, and nothing else.
+            #expect(!head.contains("skipped="), "\(head)")
+        }
+        var empty = try Self.snapshot()
+        empty.tasks = []
+        let (_, _, folder) = try Self.render(empty)
+        RenderingFixtures.remove(folder)
+    }
+
+    @Test func theSchemaCheckRejectsWhatJenkinsRejects() throws {
+        let folder = try RenderingFixtures.temporaryFolder()
+        defer { RenderingFixtures.remove(folder) }
+        let file = folder.url.appendingPathComponent("bad-junit.xml")
+        try Data(#"<testsuites skipped="1"><testsuite name="s" tests="1" failures="0"/></testsuites>"#.utf8)
+            .write(to: file)
+        let problems = JUnitSchema.problems(in: file)
+        #expect(problems.contains { $0.contains("skipped") }, "\(problems)")
+        #expect(problems.contains { $0.contains("errors") }, "\(problems)")
     }
 
     /// Skipped (and shown as skipped) without the Python packages, except with CI=true, where it runs and fails.
@@ -79,7 +107,7 @@ import TestSupport
                 print(repr(acc.system_out))
                 """
             let result = HandoverPrintTests.run(
-                "/usr/bin/env", ["python3", "-c", script, url.path, Fixtures.url("junit-jenkins.xsd").path])
+                "/usr/bin/env", ["python3", "-c", script, url.path, Fixtures.url("junit-10.xsd").path])
             #expect(result.status == 0, "\(result.output)")
             let lines = result.output.split(separator: "\n").map(String.init)
             let totals = context.summary.totals

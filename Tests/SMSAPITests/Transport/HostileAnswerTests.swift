@@ -26,14 +26,14 @@ import Testing
         "HTTP/1.1 099 Odd\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n",
         "HTTP/1.1 000 Zero\r\nConnection: close\r\n\r\nbody until close",
     ])
-    func statusBelow100IsATransportErrorNotACrash(answer: String) async throws {
+    func statusBelow100IsAMalformedAnswerNotACrash(answer: String) async throws {
         let server = try await HostileServer(always: .raw(answer))
         let clock = TestClock()
         let error = try await withClient(server, .init(retry: RetryPolicy(maxRetries: 1), clock: clock.clock)) {
             client in
             try await #require(throws: SMSAPIError.self) { try await client.consistencyResult(taskID: "t-1") }
         }
-        #expect(error.isTransport)
+        #expect(error.isMalformedResponse && !error.isTransport)
         #expect(error.description.contains("invalid HTTP status"))
         // Retried like any answer that is not HTTP: two attempts, two connections.
         #expect(clock.sleeps.count == 1)
@@ -121,6 +121,26 @@ import Testing
             }
             #expect(next.isEndpointDown)
             #expect(server.connections == 10)
+        }
+    }
+
+    /// An answer whose head is 200 KB of headers.
+    static let headerFlood =
+        "HTTP/1.1 200 OK\r\n" + (0..<4_000).map { "X-Flood-\($0): \(String(repeating: "a", count: 40))\r\n" }.joined()
+        + "Content-Length: 2\r\n\r\n{}"
+
+    @Test func aFloodOfHeadersIsTheCallsErrorAndNeverOpensTheBreaker() async throws {
+        let server = try await HostileServer(always: .raw(Self.headerFlood))
+        let clock = TestClock()
+        let configuration = SMSClientConfiguration(retry: RetryPolicy(maxRetries: 14), clock: clock.clock)
+        try await withClient(server, configuration) { client in
+            let error = try await #require(throws: SMSAPIError.self) {
+                try await client.consistencyResult(taskID: "t-1")
+            }
+            // Fifteen answers in a row that cannot be read: each is an answer, the breaker (10) stays closed.
+            #expect(error.isMalformedResponse, "\(error)")
+            #expect(!error.isEndpointDown)
+            #expect(server.connections == 15)
         }
     }
 

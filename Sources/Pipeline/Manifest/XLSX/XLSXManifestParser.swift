@@ -18,7 +18,7 @@ struct XLSXManifestParser {
     func parse(_ data: Data) throws -> [RawEntry] {
         let package = try XLSXWorkbookPackage(data: data, file: file)
         let strings = try package.sharedStringsXML.map(sharedStrings) ?? []
-        let rows = try self.rows(package.sheetXML, strings: strings)
+        let rows = try self.rows(package.sheetXML, part: package.sheetPath, strings: strings)
         let sheet = package.sheetName
         guard let first = rows.first, first.number == 1, !first.cells.values.allSatisfy(\.isEmpty) else {
             throw ManifestError(
@@ -59,8 +59,8 @@ struct XLSXManifestParser {
     }
 
     /// The rows of `sheet.xml`, in document order.
-    private func rows(_ xml: Data, strings: [String]) throws -> [Row] {
-        let reader = try XMLPullReader(data: xml, part: "sheet")
+    private func rows(_ xml: Data, part: String, strings: [String]) throws -> [Row] {
+        let reader = try XMLPullReader(data: xml, part: part)
         var rows: [Row] = []
         var row: Row?
         var column = 0

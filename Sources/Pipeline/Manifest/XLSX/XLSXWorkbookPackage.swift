@@ -7,6 +7,8 @@ struct XLSXWorkbookPackage {
     static let maximumPartBytes = 256 << 20
 
     let sheetName: String
+    /// The sheet's path inside the package (`xl/worksheets/sheet1.xml`), for errors.
+    let sheetPath: String
     let sheetXML: Data
     let sharedStringsXML: Data?
 
@@ -45,6 +47,7 @@ struct XLSXWorkbookPackage {
             throw ManifestError("\(file): the workbook's first sheet \(name) (\(sheetPath)) is missing")
         }
         sheetName = name
+        self.sheetPath = sheetPath
         sheetXML = sheet
         sharedStringsXML = try part("xl/sharedStrings.xml")
     }
@@ -71,12 +74,13 @@ struct XLSXWorkbookPackage {
         return nil
     }
 
-    /// The next event, with a reader failure turned into a manifest error naming the file and part.
+    /// The next event, with a reader failure turned into a manifest error naming the file and part
+    /// (`servers.xlsx:xl/sharedStrings.xml: …`).
     static func next(_ reader: XMLPullReader, file: String) throws -> XMLPullReader.Event? {
         do {
             return try reader.next()
         } catch let failure as XMLPullReader.Failure {
-            throw ManifestError("\(file): \(failure.part): \(failure.message)")
+            throw ManifestError("\(file):\(failure.part): \(failure.message)")
         }
     }
 }

@@ -25,8 +25,19 @@ final class XMLPullReader {
     private let bytes: UnsafeMutableBufferPointer<CChar>
     private let part: String
     private var pendingEnd: String?
+    /// The code of the latest error libxml2 reported (`xmlParserErrors`); 0 when none.
+    private var lastErrorCode: Int32 = 0
+
+    /// libxml2's codes for a reference to an entity nobody declared.
+    private static let undeclaredEntityCodes: Set<Int32> = [
+        Int32(XML_ERR_UNDECLARED_ENTITY.rawValue), Int32(XML_WAR_UNDECLARED_ENTITY.rawValue),
+    ]
 
     /// A reader over `data`; network access and entity expansion stay off (no XXE, no DTD loading).
+    ///
+    /// A part that declares a DTD or refers to an entity other than XML's five (numeric character references
+    /// are fine) fails (SPEC 8.2 "XLSX manifests"): no workbook writer produces one, and dropping the reference
+    /// would silently change a server's name.
     init(data: Data, part: String) throws {
         self.part = part
         bytes = .allocate(capacity: max(data.count, 1))
@@ -37,6 +48,13 @@ final class XMLPullReader {
             throw Failure(part: part, message: "cannot start the XML reader")
         }
         self.reader = reader
+        xmlTextReaderSetStructuredErrorHandler(reader, Self.recordError, Unmanaged.passUnretained(self).toOpaque())
+    }
+
+    /// libxml2's error callback: keeps the error's code on the reader in `context`.
+    private static let recordError: xmlStructuredErrorFunc = { context, error in
+        guard let context, let error else { return }
+        Unmanaged<XMLPullReader>.fromOpaque(context).takeUnretainedValue().lastErrorCode = error.pointee.code
     }
 
     deinit {
@@ -53,11 +71,19 @@ final class XMLPullReader {
         while true {
             let status = xmlTextReaderRead(reader)
             if status == 0 { return nil }
+            let line = xmlTextReaderGetParserLineNumber(reader)
             guard status == 1 else {
-                throw Failure(
-                    part: part, message: "not well-formed XML near line \(xmlTextReaderGetParserLineNumber(reader))")
+                if Self.undeclaredEntityCodes.contains(lastErrorCode) { throw entityFailure(line: line) }
+                throw Failure(part: part, message: "not well-formed XML near line \(line)")
             }
             switch xmlTextReaderNodeType(reader) {
+            case 10:  // <!DOCTYPE …>
+                throw Failure(
+                    part: part,
+                    message: "declares a DTD (<!DOCTYPE …>) near line \(line), which a workbook part never has; "
+                        + "its entities are not expanded")
+            case 5:  // a reference to a declared entity, left unexpanded
+                throw entityFailure(line: line)
             case 1:  // element
                 let name = string(xmlTextReaderConstLocalName(reader))
                 let empty = xmlTextReaderIsEmptyElement(reader) == 1
@@ -76,6 +102,14 @@ final class XMLPullReader {
                 continue
             }
         }
+    }
+
+    /// The failure for a reference to an entity other than XML's five.
+    private func entityFailure(line: Int32) -> Failure {
+        Failure(
+            part: part,
+            message: "uses an entity other than XML's five (&lt; &gt; &amp; &quot; &apos;) near line \(line); "
+                + "entities are never expanded, so the value cannot be read as written")
     }
 
     private func string(_ pointer: UnsafePointer<xmlChar>?) -> String {
