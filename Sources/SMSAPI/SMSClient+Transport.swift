@@ -175,6 +175,7 @@ extension SMSClient {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
+            ResponseTally.shared.record(nil)
             if let detail = Self.unresolvedHostDetail(error) {
                 throw SMSAPIError.unknownHost(endpoint.host, detail: detail)
             }
@@ -182,6 +183,7 @@ extension SMSClient {
                 .redacting(credentials.secrets + configuration.secrets)
         }
         let status = Int(response.status.code)
+        ResponseTally.shared.record(status)
         let requestID = response.headers.first(name: "X-Request-Id")
         let body: [UInt8]
         do {

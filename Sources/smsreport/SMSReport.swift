@@ -10,6 +10,7 @@ struct SMSReport: AsyncParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             RunCommand.self, RenderCommand.self, DemoCommand.self, MockServerCommand.self, HistoryCommand.self,
+            NotifyCommand.self,
         ]
     )
 
