@@ -28,13 +28,14 @@ import Testing
     private func samples(_ text: String) -> [String: Double] {
         var result: [String: Double] = [:]
         for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            let parts = line.split(separator: " ")
-            result[String(parts[0])] = Double(parts[1])
+            // The value follows the last space; a label value may hold spaces.
+            guard let space = line.lastIndex(of: " ") else { continue }
+            result[String(line[..<space])] = Double(line[line.index(after: space)...])
         }
         return result
     }
 
-    @Test func valuesEqualTheSummarys() throws {
+    @Test func valuesEqualTheSummarys() async throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = MetricsFile(file: dir.appendingPathComponent("smsreport.prom"), scope: #"sms "prod"\nightly"#)
@@ -60,10 +61,10 @@ import Testing
         }
         // Nothing but the file is left in the folder: the temporary file was renamed over it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["smsreport.prom"])
-        try PromTool.check(file.file)
+        try await PromTool.check(file.file)
     }
 
-    @Test func theLastSuccessIsCarriedOverAfterAFailedRun() throws {
+    @Test func theLastSuccessIsCarriedOverAfterAFailedRun() async throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = MetricsFile(file: dir.appendingPathComponent("smsreport.prom"), scope: "prod")
@@ -73,7 +74,7 @@ import Testing
         #expect(values["smsreport_last_success_timestamp_seconds{scope=\"prod\"}"] == 1_790_000_000)
         #expect(values["smsreport_last_run_timestamp_seconds{scope=\"prod\"}"] == 1_790_086_400)
         #expect(values["smsreport_last_exit_code{scope=\"prod\"}"] == 4)
-        try PromTool.check(file.file)
+        try await PromTool.check(file.file)
     }
 
     @Test func noEarlierSuccessIsZero() throws {
@@ -95,7 +96,7 @@ import Testing
 
 /// `promtool check metrics`, from Debian's `prometheus` package: required in CI, skipped elsewhere when missing.
 enum PromTool {
-    static func check(_ file: URL) throws {
+    static func check(_ file: URL) async throws {
         let paths = ["/usr/bin/promtool", "/usr/local/bin/promtool"]
         guard let promtool = paths.first(where: FileManager.default.isExecutableFile(atPath:)) else {
             if ProcessInfo.processInfo.environment["CI"] == "true" {
@@ -103,17 +104,25 @@ enum PromTool {
             }
             return
         }
+        let report = file.deletingLastPathComponent().appendingPathComponent("promtool-\(UUID().uuidString).txt")
+        _ = FileManager.default.createFile(atPath: report.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: report) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: promtool)
         process.arguments = ["check", "metrics"]
         process.standardInput = try FileHandle(forReadingFrom: file)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "promtool check metrics: \(text)")
+        process.standardOutput = try FileHandle(forWritingTo: report)
+        process.standardError = try FileHandle(forWritingTo: report)
+        // Waited for without blocking a thread, so other tests' tasks go on.
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        let text = try String(contentsOf: report, encoding: .utf8)
+        #expect(status == 0, "promtool check metrics: \(text)")
         #expect(text.isEmpty, "promtool check metrics: \(text)")
     }
 }

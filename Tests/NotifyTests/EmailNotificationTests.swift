@@ -17,7 +17,7 @@ import Testing
 
     @Test(arguments: [ReportLanguage.enUS, .zhCN])
     func aMultipartMessageArrives(language: ReportLanguage) async throws {
-        guard let sink = try MailSink.start() else { return }
+        guard let sink = try await MailSink.start() else { return }
         let out = try folder()
         defer { try? FileManager.default.removeItem(at: out) }
         let entry = NotificationEntry(
@@ -26,7 +26,7 @@ import Testing
         let warnings = await Notifier.send(
             NotifyFixtures.summary(language: language), context: NotifyFixtures.context([entry], language: language, folder: out))
         #expect(warnings.isEmpty)
-        let messages = try sink.received()
+        let messages = try await sink.received()
         try #require(messages.count == 1)
         let message = messages[0]
         let strings = NotifyFixtures.strings[language]!

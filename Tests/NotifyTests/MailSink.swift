@@ -14,18 +14,21 @@ final class MailSink {
     /// The sendmail program to configure: a wrapper that runs msmtp with this sink's config.
     let sendmail: URL
     private let server: Process
+    private let port: Int
 
     /// msmtp, python3 with aiosmtpd: present, or nil (skip) outside CI; a thrown error in CI.
-    static func start() throws -> MailSink? {
+    static func start() async throws -> MailSink? {
         let haveMsmtp = FileManager.default.isExecutableFile(atPath: "/usr/bin/msmtp")
-        let havePython = (try? run("/usr/bin/env", ["python3", "-c", "import aiosmtpd"])) == 0
+        let havePython = (try? await run("/usr/bin/env", ["python3", "-c", "import aiosmtpd"])) == 0
         guard haveMsmtp, havePython else {
             if ProcessInfo.processInfo.environment["CI"] == "true" {
                 throw FixtureError("msmtp (Debian msmtp) and python3 with aiosmtpd (pip) are needed for the e-mail test")
             }
             return nil
         }
-        return try MailSink()
+        let sink = try MailSink()
+        try await sink.waitForListener()
+        return sink
     }
 
     private init() throws {
@@ -57,26 +60,29 @@ final class MailSink {
         sendmail = folder.appendingPathComponent("sendmail")
         try "#!/bin/sh\nexec /usr/bin/msmtp -C '\(config.path)' \"$@\"\n".write(to: sendmail, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sendmail.path)
-        try Self.waitForListener(port: port)
+        self.port = port
     }
 
     deinit {
-        server.terminate()
-        server.waitUntilExit()
+        // No waiting here: a blocking wait on the test's thread would hold up other tests' tasks.
+        if server.isRunning { server.terminate() }
         try? FileManager.default.removeItem(at: folder)
     }
 
     /// The received messages, read by Python's `email` package: one JSON object each.
-    func received() throws -> [[String: Any]] {
+    func received() async throws -> [[String: Any]] {
         let new = folder.appendingPathComponent("maildir/new")
         let files = (try? FileManager.default.contentsOfDirectory(atPath: new.path)) ?? []
-        return try files.sorted().map { name in
+        var messages: [[String: Any]] = []
+        for name in files.sorted() {
             let output = folder.appendingPathComponent("parsed-\(name).json")
-            let status = try Self.run("/usr/bin/env", ["python3", "-c", Self.reader, new.appendingPathComponent(name).path, output.path])
+            let arguments = ["python3", "-c", Self.reader, new.appendingPathComponent(name).path, output.path]
+            let status = try await Self.run("/usr/bin/env", arguments)
             guard status == 0, let object = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any]
             else { throw FixtureError("the email package could not read \(name)") }
-            return object
+            messages.append(object)
         }
+        return messages
     }
 
     /// Parses a message with the standard library's policy and prints what the test checks.
@@ -99,7 +105,7 @@ final class MailSink {
             json.dump(out, f)
         """
 
-    private static func waitForListener(port: Int) throws {
+    private func waitForListener() async throws {
         for _ in 0..<100 {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             var address = sockaddr_in()
@@ -113,20 +119,24 @@ final class MailSink {
             }
             close(fd)
             if connected == 0 { return }
-            usleep(100_000)
+            try await Task.sleep(for: .milliseconds(100))
         }
         throw FixtureError("aiosmtpd did not start listening")
     }
 
-    @discardableResult
-    private static func run(_ program: String, _ arguments: [String]) throws -> Int32 {
+    /// Runs a program to its end without blocking a thread (a blocking wait would hold up other tests' tasks).
+    private static func run(_ program: String, _ arguments: [String]) async throws -> Int32 {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: program)
         process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        return try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
     }
 }
