@@ -60,7 +60,9 @@ public struct MetricsFile: Sendable {
         let ended = summary.finishedAt ?? now
         let succeeded = [0, 3].contains(summary.exitCode)
         let lastSuccess = succeeded ? ended.timeIntervalSince1970 : (earlierLastSuccess() ?? 0)
-        gauge("smsreport_last_run_timestamp_seconds", "When the last run ended, in Unix seconds.", [], ended.timeIntervalSince1970.rounded(.down))
+        gauge(
+            "smsreport_last_run_timestamp_seconds", "When the last run ended, in Unix seconds.", [],
+            ended.timeIntervalSince1970.rounded(.down))
         gauge(
             "smsreport_last_success_timestamp_seconds",
             "When the last run that ended with exit code 0 or 3 ended, in Unix seconds (0: none yet).", [],
@@ -74,7 +76,9 @@ public struct MetricsFile: Sendable {
                 Double(summary.totals.byStatus[status, default: 0]))
         }
         for (result, count) in [("fetched", figures.tasksFetched), ("failed", figures.tasksFailed)] {
-            gauge("smsreport_tasks", "Tasks whose results were fetched or not in the last run.", [("result", result)], Double(count))
+            gauge(
+                "smsreport_tasks", "Tasks whose results were fetched or not in the last run.", [("result", result)],
+                Double(count))
         }
         let files = [
             ("total", summary.totals.totalFiles), ("different", summary.totals.different),
@@ -118,7 +122,9 @@ public struct MetricsFile: Sendable {
             try data.write(to: temporary)
             // The textfile collector runs as another user: the file must be readable by it.
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: temporary.path)
-            guard rename(temporary.path, file.path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard rename(temporary.path, file.path) == 0 else {
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error

@@ -33,8 +33,10 @@ public struct RunPing: Sendable {
 
     private func send(_ method: HTTPMethod, _ path: String, body: Data?, what: String) async -> RunSummary.Warning? {
         let target = "\(url)/\(path)"
-        let failure = await HTTPDelivery.withClient { client in
-            await delivery.send(method, to: target, body: body, contentType: body == nil ? nil : "text/plain; charset=utf-8", client: client)
+        let failure = await HTTPDelivery.withClient(timeout: delivery.timeout) { client in
+            await delivery.send(
+                method, to: target, body: body, contentType: body == nil ? nil : "text/plain; charset=utf-8",
+                client: client)
         }
         return failure.map { RunSummary.Warning(.pingFailed, "ping (\(what)): \($0)") }
     }

@@ -17,7 +17,8 @@ struct EmailNotification {
         var message = self.message
         var notes: [NotificationMessage.Line] = []
         if !attachments.isEmpty {
-            notes.append(.init(text: strings.format(.notifyAttached, attachments.map(\.filename).joined(separator: ", "))))
+            notes.append(
+                .init(text: strings.format(.notifyAttached, attachments.map(\.filename).joined(separator: ", "))))
         }
         if !leftOut.isEmpty {
             let folder = context.outputFolder.standardizedFileURL.path
@@ -29,8 +30,10 @@ struct EmailNotification {
         let mail = MailMessage(
             from: from, to: entry.to, subject: "\(message.title): \(message.verdict)", date: context.now(),
             host: context.hostName, text: message.plainText(), html: message.html(), attachments: attachments)
-        return await Sendmail(path: entry.sendmail, timeout: context.delivery.timeout, attempts: context.delivery.attempts)
-            .deliver(mail.data())
+        return await Sendmail(
+            path: entry.sendmail, timeout: context.delivery.timeout, attempts: context.delivery.attempts
+        )
+        .deliver(mail.data())
     }
 
     /// The first report's files of the `attach:` formats, in that order, while their sizes add up to at most the

@@ -34,7 +34,8 @@ public struct HTTPDelivery: Sendable {
     public func send(
         _ method: HTTPMethod, to url: String, body: Data? = nil, contentType: String? = nil, client: HTTPClient
     ) async -> String? {
-        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), ["http", "https"].contains(scheme),
+        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
+            ["http", "https"].contains(scheme),
             parsed.host != nil
         else {
             return "the URL is not an http(s) URL"
@@ -75,14 +76,19 @@ public struct HTTPDelivery: Sendable {
         do {
             let response = try await client.execute(request, deadline: deadline)
             let status = Int(response.status.code)
-            let answer = (try? await response.body.collect(upTo: Self.maximumAnswerBytes)).map { Data($0.readableBytesView) }
+            let answer = (try? await response.body.collect(upTo: Self.maximumAnswerBytes)).map {
+                Data($0.readableBytesView)
+            }
             if status == 429 || (500...599).contains(status) { return .retryable("HTTP \(status)") }
             guard (200...299).contains(status) else { return .failed("HTTP \(status)") }
-            if let answer, let code = Self.platformErrorCode(answer) { return .failed("HTTP \(status) with error code \(code)") }
+            if let answer, let code = Self.platformErrorCode(answer) {
+                return .failed("HTTP \(status) with error code \(code)")
+            }
             return .delivered
         } catch is CancellationError {
             return .failed("cancelled")
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout
+        } catch let error as HTTPClientError
+            where error == .deadlineExceeded || error == .readTimeout
             || error == .connectTimeout
         {
             return .retryable("no answer within \(seconds) s")
@@ -104,11 +110,15 @@ public struct HTTPDelivery: Sendable {
         return nil
     }
 
-    /// Runs `body` with an HTTP client made for it and shut down afterwards (no redirects: a webhook that
-    /// redirects is misconfigured, and a redirect could carry the token elsewhere).
-    public static func withClient<T: Sendable>(_ body: (HTTPClient) async -> T) async -> T {
+    /// Runs `body` with an HTTP client made for it and shut down afterwards: connecting may take at most
+    /// `timeout` (the per-attempt deadline alone does not bound a connect to a host that drops packets), and no
+    /// redirects are followed (a webhook that redirects is misconfigured, and a redirect could carry the token
+    /// elsewhere).
+    public static func withClient<T: Sendable>(timeout: Duration, _ body: (HTTPClient) async -> T) async -> T {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow
+        let milliseconds = timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+        configuration.timeout = .init(connect: .milliseconds(milliseconds), read: .milliseconds(milliseconds))
         let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
         let result = await body(client)
         try? await client.shutdown()

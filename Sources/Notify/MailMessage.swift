@@ -59,10 +59,11 @@ public struct MailMessage: Sendable {
             "MIME-Version: 1.0",
             "Auto-Submitted: auto-generated",
         ]
-        let alternative = [
-            "Content-Type: multipart/alternative; boundary=\"\(alternativeBoundary)\"", "",
-            "--\(alternativeBoundary)",
-        ] + Self.textPart("text/plain", text) + ["--\(alternativeBoundary)"] + Self.textPart("text/html", html)
+        let alternative =
+            [
+                "Content-Type: multipart/alternative; boundary=\"\(alternativeBoundary)\"", "",
+                "--\(alternativeBoundary)",
+            ] + Self.textPart("text/plain", text) + ["--\(alternativeBoundary)"] + Self.textPart("text/html", html)
             + ["--\(alternativeBoundary)--"]
         if attachments.isEmpty {
             lines += alternative

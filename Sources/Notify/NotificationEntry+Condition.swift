@@ -15,7 +15,8 @@ extension NotificationEntry.Condition {
             return summary.exitCode != 0 || problemStatuses.contains { summary.totals.byStatus[$0, default: 0] > 0 }
         case .changes:
             let changes = summary.changes
-            let serversChanged = !(changes.newlyInconsistent.isEmpty && changes.resolved.isEmpty
+            let serversChanged =
+                !(changes.newlyInconsistent.isEmpty && changes.resolved.isEmpty
                 && changes.newServers.isEmpty && changes.gone.isEmpty)
             return serversChanged || previousExitCode.map { $0 != summary.exitCode } ?? false
         case .failure:

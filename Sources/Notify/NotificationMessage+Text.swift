@@ -12,7 +12,8 @@ extension NotificationMessage {
             for line in section.lines {
                 let bullet = section.heading == nil ? "" : "- "
                 let label = line.label.map { "**\(Self.markdownEscaped($0)):** " } ?? ""
-                let text = line.link.map { "[\(Self.markdownEscaped(line.text))](\($0))" } ?? Self.markdownEscaped(line.text)
+                let text =
+                    line.link.map { "[\(Self.markdownEscaped(line.text))](\($0))" } ?? Self.markdownEscaped(line.text)
                 lines.append(bullet + label + text)
             }
         }

@@ -12,7 +12,7 @@ public enum Notifier {
             $0.element.condition.holds(for: summary, previousExitCode: context.previousExitCode)
         }
         guard !due.isEmpty else { return [] }
-        let failures = await HTTPDelivery.withClient { client in
+        let failures = await HTTPDelivery.withClient(timeout: context.delivery.timeout) { client in
             await withTaskGroup(of: (Int, String?).self) { group in
                 for (index, entry) in due {
                     group.addTask {
@@ -27,7 +27,8 @@ public enum Notifier {
         return failures.sorted { $0.0 < $1.0 }.compactMap { index, failure in
             failure.map {
                 let kind = context.entries[index].kind.rawValue
-                return RunSummary.Warning(.notifyFailed, context.secrets.redact("notify[\(index + 1)] (\(kind)): \($0)"))
+                return RunSummary.Warning(
+                    .notifyFailed, context.secrets.redact("notify[\(index + 1)] (\(kind)): \($0)"))
             }
         }
     }
@@ -64,7 +65,8 @@ public enum Notifier {
         case .dingtalk:
             body = ChatPayload.dingTalk(message)
             if let secret { target = WebhookSigning.dingTalkURL(url, secret: secret, at: now) }
-        case .feishu: body = ChatPayload.feishu(message, signature: secret.map { WebhookSigning.feishu(secret: $0, at: now) })
+        case .feishu:
+            body = ChatPayload.feishu(message, signature: secret.map { WebhookSigning.feishu(secret: $0, at: now) })
         case .slack: body = ChatPayload.slack(message)
         case .teams: body = ChatPayload.teams(message)
         case .email: return nil

@@ -17,7 +17,9 @@ struct Sendmail {
         }
         // The message goes in through a file, not a pipe: a large message must not block on a full pipe.
         let input = FileManager.default.temporaryDirectory.appendingPathComponent("smsreport-mail-\(UUID().uuidString)")
-        do { try message.write(to: input, options: .atomic) } catch { return "cannot write the message to a temporary file" }
+        do { try message.write(to: input, options: .atomic) } catch {
+            return "cannot write the message to a temporary file"
+        }
         defer { try? FileManager.default.removeItem(at: input) }
         var failure = "not sent"
         for attempt in 1...max(1, attempts) {
@@ -36,7 +38,8 @@ struct Sendmail {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = ["-t", "-i"]
-        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("smsreport-mail-err-\(UUID().uuidString)")
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "smsreport-mail-err-\(UUID().uuidString)")
         _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: errorFile) }
         do {
@@ -72,9 +75,10 @@ struct Sendmail {
         if timedOut { return ("sendmail: no answer within \(timeout.components.seconds) s", true) }
         guard let status else { return ("sendmail: \(path) could not be started", false) }
         if status == 0 { return nil }
-        let detail = (try? String(contentsOf: errorFile, encoding: .utf8)).map {
-            String($0.split(separator: "\n").first ?? "").prefix(200)
-        } ?? ""
+        let detail =
+            (try? String(contentsOf: errorFile, encoding: .utf8)).map {
+                String($0.split(separator: "\n").first ?? "").prefix(200)
+            } ?? ""
         let reason = "sendmail exited with \(status)" + (detail.isEmpty ? "" : ": \(detail)")
         return (reason, status == 75)
     }

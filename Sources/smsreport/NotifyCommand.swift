@@ -2,9 +2,9 @@ import ArgumentParser
 import Foundation
 import Notify
 import Pipeline
+import Rendering
 import ReportModel
 import ReportTemplates
-import Rendering
 import SMSAPI
 
 /// `smsreport notify --config FILE --summary DIR/summary.json`: sends an earlier run's notifications again, to
@@ -39,13 +39,16 @@ struct NotifyCommand: AsyncParsableCommand {
         do { run = try RunSummary.decode(try Data(contentsOf: summaryURL)) } catch {
             throw ConfigurationError("\(summary): not a summary.json (\(Self.reason(error)))")
         }
-        let templateSet = TemplateSet(override: templates.map { URL(fileURLWithPath: $0) }, bundled: BundledTemplates.files)
+        let templateSet = TemplateSet(
+            override: templates.map { URL(fileURLWithPath: $0) }, bundled: BundledTemplates.files)
         let context = try Self.context(
             configuration: configuration, summary: run, outputFolder: summaryURL.deletingLastPathComponent(),
             templates: templateSet, previousExitCode: previousExitCode)
         for (index, entry) in configuration.notify.enumerated()
         where !entry.condition.holds(for: run, previousExitCode: previousExitCode) {
-            Console.writeError("notify[\(index + 1)] (\(entry.kind.rawValue)): on: \(entry.condition.rawValue) does not hold for this run; not sent\n")
+            Console.writeError(
+                "notify[\(index + 1)] (\(entry.kind.rawValue)): on: \(entry.condition.rawValue) does not hold for this run; not sent\n"
+            )
         }
         let warnings = await Notifier.send(run, context: context)
         for warning in warnings { Console.writeError("\(warning.code.rawValue): \(warning.message)\n") }
@@ -67,7 +70,8 @@ struct NotifyCommand: AsyncParsableCommand {
                 override: configuration.historyScope, endpointHost: summary.endpointHost ?? "-",
                 manifestName: summary.manifest?.name, discoverState: nil, discovered: false)
         return NotifyContext(
-            entries: configuration.notify, reports: configuration.reports.isEmpty ? summary.reports : configuration.reports,
+            entries: configuration.notify,
+            reports: configuration.reports.isEmpty ? summary.reports : configuration.reports,
             scope: scope, outputFolder: outputFolder, reportURL: configuration.reportURL,
             previousExitCode: previousExitCode, strings: strings)
     }

@@ -19,7 +19,8 @@ import Testing
     }
 
     private func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smsreport-metrics-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "smsreport-metrics-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
@@ -39,7 +40,8 @@ import Testing
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = MetricsFile(file: dir.appendingPathComponent("smsreport.prom"), scope: #"sms "prod"\nightly"#)
-        let figures = MetricsFile.RunFigures(tasksFetched: 44, tasksFailed: 2, requests: ["200": 90, "429": 3, "none": 1])
+        let figures = MetricsFile.RunFigures(
+            tasksFetched: 44, tasksFailed: 2, requests: ["200": 90, "429": 3, "none": 1])
         #expect(file.write(summary(exitCode: 0, finished: 1_790_000_000), figures: figures) == nil)
         let text = try String(contentsOf: file.file, encoding: .utf8)
         let scope = #"scope="sms \"prod\"\\nightly""#

@@ -21,7 +21,8 @@ import Testing
         #expect(await ping.start() == nil)
         #expect(await ping.finish(exitCode: exitCode, summaryLine: "smsreport: 30 servers, exit \(exitCode)") == nil)
         let requests = received.all
-        #expect(requests.map(\.line) == ["GET /ping/uuid-1234/start HTTP/1.1", "POST /ping/uuid-1234/\(exitCode) HTTP/1.1"])
+        #expect(
+            requests.map(\.line) == ["GET /ping/uuid-1234/start HTTP/1.1", "POST /ping/uuid-1234/\(exitCode) HTTP/1.1"])
         #expect(String(decoding: requests[1].body, as: UTF8.self) == "smsreport: 30 servers, exit \(exitCode)")
     }
 

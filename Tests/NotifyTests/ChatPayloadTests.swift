@@ -29,7 +29,8 @@ import Testing
         summary.changes.newlyInconsistent = (1...10).map { "\(long)-\($0)" }
         summary.changes.gone = (1...10).map { "\(long)-g\($0)" }
         let message = NotificationMessage(
-            summary: summary, context: NotifyFixtures.context([], language: .zhCN), strings: NotifyFixtures.strings[.zhCN]!)
+            summary: summary, context: NotifyFixtures.context([], language: .zhCN),
+            strings: NotifyFixtures.strings[.zhCN]!)
         #expect(message.markdown().utf8.count > 4096)
         let body = try JSONSerialization.jsonObject(with: ChatPayload.weCom(message)) as? [String: Any]
         let content = try #require((body?["markdown"] as? [String: Any])?["content"] as? String)

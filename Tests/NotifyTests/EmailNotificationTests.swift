@@ -21,23 +21,30 @@ import Testing
         let out = try folder()
         defer { try? FileManager.default.removeItem(at: out) }
         let entry = NotificationEntry(
-            kind: .email, condition: .always, to: ["ops@example.com", "lead@example.com"], from: "smsreport@example.com",
+            kind: .email, condition: .always, to: ["ops@example.com", "lead@example.com"],
+            from: "smsreport@example.com",
             attach: [.html, .csv, .pdf], maxAttachmentMB: 1, sendmail: sink.sendmail.path)
         let warnings = await Notifier.send(
-            NotifyFixtures.summary(language: language), context: NotifyFixtures.context([entry], language: language, folder: out))
+            NotifyFixtures.summary(language: language),
+            context: NotifyFixtures.context([entry], language: language, folder: out))
         #expect(warnings.isEmpty)
         let messages = try await sink.received()
         try #require(messages.count == 1)
         let message = messages[0]
         let strings = NotifyFixtures.strings[language]!
         #expect(message["defects"] as? Int == 0)
-        #expect(message["subject"] as? String == "Nightly <SMS> check: " + strings.format(.notifyVerdictLine, strings[.notifyVerdictIncomplete], 4))
+        #expect(
+            message["subject"] as? String == "Nightly <SMS> check: "
+                + strings.format(.notifyVerdictLine, strings[.notifyVerdictIncomplete], 4))
         #expect(message["to"] as? String == "ops@example.com, lead@example.com")
         #expect(message["from"] as? String == "smsreport@example.com")
         #expect((message["date"] as? String)?.hasSuffix("+0000") == true)
         #expect((message["message_id"] as? String)?.hasPrefix("<") == true)
         let parts = try #require(message["parts"] as? [[String: Any]])
-        #expect(parts.map { $0["type"] as? String ?? "" } == ["multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/html"])
+        #expect(
+            parts.map { $0["type"] as? String ?? "" } == [
+                "multipart/mixed", "multipart/alternative", "text/plain", "text/html", "text/html",
+            ])
         let text = try #require(parts[2]["text"] as? String)
         #expect(text.contains(strings.status(.inconsistent)))
         // The CSV is over the 1 MB limit and the PDF was never written: both are named, with the folder.
@@ -48,7 +55,8 @@ import Testing
     }
 
     @Test func aFailingSendmailIsAWarning() async throws {
-        let script = FileManager.default.temporaryDirectory.appendingPathComponent("false-sendmail-\(UUID().uuidString)")
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "false-sendmail-\(UUID().uuidString)")
         try "#!/bin/sh\necho 'cannot connect' >&2\nexit 69\n".write(to: script, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
         defer { try? FileManager.default.removeItem(at: script) }

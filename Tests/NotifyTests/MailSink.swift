@@ -22,7 +22,8 @@ final class MailSink {
         let havePython = (try? await run("/usr/bin/env", ["python3", "-c", "import aiosmtpd"])) == 0
         guard haveMsmtp, havePython else {
             if ProcessInfo.processInfo.environment["CI"] == "true" {
-                throw FixtureError("msmtp (Debian msmtp) and python3 with aiosmtpd (pip) are needed for the e-mail test")
+                throw FixtureError(
+                    "msmtp (Debian msmtp) and python3 with aiosmtpd (pip) are needed for the e-mail test")
             }
             return nil
         }
@@ -58,7 +59,8 @@ final class MailSink {
         """.write(to: config, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config.path)
         sendmail = folder.appendingPathComponent("sendmail")
-        try "#!/bin/sh\nexec /usr/bin/msmtp -C '\(config.path)' \"$@\"\n".write(to: sendmail, atomically: true, encoding: .utf8)
+        try "#!/bin/sh\nexec /usr/bin/msmtp -C '\(config.path)' \"$@\"\n".write(
+            to: sendmail, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sendmail.path)
         self.port = port
     }
@@ -78,7 +80,8 @@ final class MailSink {
             let output = folder.appendingPathComponent("parsed-\(name).json")
             let arguments = ["python3", "-c", Self.reader, new.appendingPathComponent(name).path, output.path]
             let status = try await Self.run("/usr/bin/env", arguments)
-            guard status == 0, let object = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any]
+            guard status == 0,
+                let object = try JSONSerialization.jsonObject(with: Data(contentsOf: output)) as? [String: Any]
             else { throw FixtureError("the email package could not read \(name)") }
             messages.append(object)
         }

@@ -16,7 +16,8 @@ import Testing
         defer { server.stop() }
         let url = "\(server.endpoint)/robot/send?access_token=tok-do-not-print-77"
         let entry = NotificationEntry(kind: kind, url: url, secret: hookSecret, condition: .failure)
-        let warnings = await Notifier.send(NotifyFixtures.summary(exitCode: 4), context: NotifyFixtures.context([entry]))
+        let warnings = await Notifier.send(
+            NotifyFixtures.summary(exitCode: 4), context: NotifyFixtures.context([entry]))
         return (warnings, received.all.count, url)
     }
 
@@ -29,7 +30,8 @@ import Testing
     }
 
     @Test func aPlatformErrorInA200IsAFailureWithoutRetry() async throws {
-        let (warnings, requests, _) = try await send(status: 200, body: #"{"errcode":310000,"errmsg":"sign not match"}"#)
+        let (warnings, requests, _) = try await send(
+            status: 200, body: #"{"errcode":310000,"errmsg":"sign not match"}"#)
         #expect(requests == 1)
         #expect(warnings.map(\.message) == ["notify[1] (dingtalk): HTTP 200 with error code errcode 310000"])
     }
@@ -50,12 +52,13 @@ import Testing
     @Test func aMissingVariableIsAWarningNamingIt() async {
         let entry = NotificationEntry(kind: .wecom, urlEnvironment: "WECOM_WEBHOOK", condition: .always)
         let warnings = await Notifier.send(NotifyFixtures.summary(), context: NotifyFixtures.context([entry]))
-        #expect(warnings.map(\.message) == ["notify[1] (wecom): url: the environment variable WECOM_WEBHOOK is not set"])
+        #expect(
+            warnings.map(\.message) == ["notify[1] (wecom): url: the environment variable WECOM_WEBHOOK is not set"])
     }
 
     @Test func noAnswerIsRetriedAndNamed() async throws {
         // A socket that listens but never accepts, kept open for the whole test so that its port is not reused.
-        let (fd, port) = try LoopbackSocket.bind(listening: 1)
+        let (fd, port) = try LoopbackSocket.bind(listening: 16)
         defer { close(fd) }
         let entry = NotificationEntry(kind: .slack, url: "http://127.0.0.1:\(port)/hook", condition: .always)
         let warnings = await Notifier.send(NotifyFixtures.summary(), context: NotifyFixtures.context([entry]))
@@ -69,7 +72,8 @@ import Testing
         let url = "\(server.endpoint)/hook?key=k-123"
         let entry = NotificationEntry(
             kind: .dingtalk, urlEnvironment: "HOOK", secretEnvironment: "SIGN", condition: .always)
-        let context = NotifyFixtures.context([entry], environment: ["HOOK": url, "SIGN": hookSecret], secrets: registry)
+        let context = NotifyFixtures.context(
+            [entry], environment: ["HOOK": url, "SIGN": hookSecret], secrets: registry)
         _ = await Notifier.send(NotifyFixtures.summary(), context: context)
         let cleaned = registry.redact("posting to \(url) with \(hookSecret)")
         #expect(!cleaned.contains("k-123") && !cleaned.contains(hookSecret))
@@ -79,7 +83,8 @@ import Testing
         let (server, received) = try recordingServer()
         defer { server.stop() }
         let entry = NotificationEntry(kind: .slack, url: server.endpoint, condition: .failure)
-        let warnings = await Notifier.send(NotifyFixtures.summary(exitCode: 0), context: NotifyFixtures.context([entry]))
+        let warnings = await Notifier.send(
+            NotifyFixtures.summary(exitCode: 0), context: NotifyFixtures.context([entry]))
         #expect(warnings.isEmpty && received.all.isEmpty)
     }
 }

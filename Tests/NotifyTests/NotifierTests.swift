@@ -12,7 +12,8 @@ import Testing
 
     /// Sends one entry of `kind` in `language` and returns what the receiver got and the warnings.
     private func deliver(
-        _ kind: NotificationEntry.Kind, language: ReportLanguage, secret: String? = nil, answer: String = #"{"errcode":0}"#
+        _ kind: NotificationEntry.Kind, language: ReportLanguage, secret: String? = nil,
+        answer: String = #"{"errcode":0}"#
     ) async throws -> (ReceivedRequests, [RunSummary.Warning]) {
         let (server, received) = try recordingServer(body: answer)
         defer { server.stop() }
@@ -73,12 +74,14 @@ import Testing
     @Test(arguments: languages)
     func feishuSignsTheBodyAsDocumented(language: ReportLanguage) async throws {
         let secret = "feishu-secret"
-        let (received, warnings) = try await deliver(.feishu, language: language, secret: secret, answer: #"{"code":0,"msg":"success"}"#)
+        let (received, warnings) = try await deliver(
+            .feishu, language: language, secret: secret, answer: #"{"code":0,"msg":"success"}"#)
         #expect(warnings.isEmpty)
         let body = try received.json()
         #expect(body["msg_type"] as? String == "post")
         let locale = language == .zhCN ? "zh_cn" : "en_us"
-        let post = try #require(((body["content"] as? [String: Any])?["post"] as? [String: Any])?[locale] as? [String: Any])
+        let post = try #require(
+            ((body["content"] as? [String: Any])?["post"] as? [String: Any])?[locale] as? [String: Any])
         #expect(post["title"] as? String == "Nightly <SMS> check")
         let paragraphs = try #require(post["content"] as? [[[String: String]]])
         let texts = paragraphs.flatMap { $0 }.compactMap { $0["text"] }
@@ -87,7 +90,8 @@ import Testing
         let timestamp = try #require(body["timestamp"] as? String)
         #expect(timestamp == "1790000200")
         // Feishu: Base64(HMAC-SHA256(key: "timestamp\nsecret", message: empty)).
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(), using: SymmetricKey(data: Data("\(timestamp)\n\(secret)".utf8)))
+        let mac = HMAC<SHA256>.authenticationCode(
+            for: Data(), using: SymmetricKey(data: Data("\(timestamp)\n\(secret)".utf8)))
         #expect(body["sign"] as? String == Data(mac).base64EncodedString())
     }
 
@@ -114,7 +118,8 @@ import Testing
         let blocks = try #require(card["body"] as? [[String: Any]])
         #expect(blocks.allSatisfy { ["TextBlock", "FactSet"].contains($0["type"] as? String ?? "") })
         let facts = blocks.compactMap { $0["facts"] as? [[String: String]] }.flatMap { $0 }
-        #expect(facts.contains { $0["title"] == NotifyFixtures.strings[language]!.status(.accepted) && $0["value"] == "4" })
+        #expect(
+            facts.contains { $0["title"] == NotifyFixtures.strings[language]!.status(.accepted) && $0["value"] == "4" })
     }
 
     @Test func webhookPostsTheSummaryObject() async throws {

@@ -26,7 +26,9 @@ extension NodeReader {
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             guard Self.notifyKeys.contains(key) else {
-                fail(keyNode, "unknown notify setting '\(key)' (known: \(Self.notifyKeys.sorted().joined(separator: ", ")))")
+                fail(
+                    keyNode,
+                    "unknown notify setting '\(key)' (known: \(Self.notifyKeys.sorted().joined(separator: ", ")))")
                 continue
             }
             values[key] = value
@@ -36,7 +38,8 @@ extension NodeReader {
             fail(item, "a notify entry needs a type (\(kinds))")
             return nil
         }
-        guard let typeText = string(typeNode, "type"), let kind = NotificationEntry.Kind(rawValue: typeText.lowercased())
+        guard let typeText = string(typeNode, "type"),
+            let kind = NotificationEntry.Kind(rawValue: typeText.lowercased())
         else {
             fail(typeNode, "type must be one of \(kinds)")
             return nil

@@ -101,7 +101,9 @@ extension RunSummary.Changes.Streak: Decodable {
     /// Reads one `still_inconsistent` entry.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Keys.self)
-        self.init(server: try container.decode(String.self, forKey: .server), runs: try container.decode(Int.self, forKey: .runs))
+        self.init(
+            server: try container.decode(String.self, forKey: .server),
+            runs: try container.decode(Int.self, forKey: .runs))
     }
 }
 
@@ -125,7 +127,8 @@ extension RunSummary.FileEntry: Decodable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: Keys.self)
         self.init(
-            path: try container.decode(String.self, forKey: .path), bytes: try container.decode(Int.self, forKey: .bytes),
+            path: try container.decode(String.self, forKey: .path),
+            bytes: try container.decode(Int.self, forKey: .bytes),
             sha256: try container.decode(String.self, forKey: .sha256))
     }
 }

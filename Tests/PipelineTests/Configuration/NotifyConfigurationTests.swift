@@ -51,13 +51,17 @@ import Testing
         #expect(configuration.pingURL == "https://hc-ping.com/uuid-1")
         #expect(
             Set(configuration.literalSecrets)
-                == ["https://oapi.dingtalk.com/robot/send?access_token=tok-1", "fs-secret", "https://hc-ping.com/uuid-1"])
+                == [
+                    "https://oapi.dingtalk.com/robot/send?access_token=tok-1", "fs-secret",
+                    "https://hc-ping.com/uuid-1",
+                ])
     }
 
     @Test func emailDefaults() throws {
         let yaml = "notify:\n  - type: email\n    to: ops@example.com\n"
         let entry = try #require(try ReportConfiguration(yaml: yaml, file: "c.yaml").notify.first)
-        #expect(entry.to == ["ops@example.com"] && entry.sendmail == "/usr/sbin/sendmail" && entry.maxAttachmentMB == 10)
+        #expect(
+            entry.to == ["ops@example.com"] && entry.sendmail == "/usr/sbin/sendmail" && entry.maxAttachmentMB == 10)
         #expect(entry.condition == .problems && entry.attach.isEmpty)
     }
 
@@ -65,7 +69,10 @@ import Testing
         ("notify:\n  - type: pager\n    url_env: X\n", "c.yaml:2: type must be one of webhook, wecom"),
         ("notify:\n  - type: slack\n", "c.yaml:2: a slack entry needs url or url_env"),
         ("notify:\n  - type: slack\n    url_env: X\n    on: sometimes\n", "c.yaml:4: on must be always, problems"),
-        ("notify:\n  - type: slack\n    url_env: X\n    secret_env: Y\n", "c.yaml:4: secret_env is only for dingtalk and feishu"),
+        (
+            "notify:\n  - type: slack\n    url_env: X\n    secret_env: Y\n",
+            "c.yaml:4: secret_env is only for dingtalk and feishu"
+        ),
         ("notify:\n  - type: email\n", "c.yaml:2: an email entry needs to:"),
         ("notify:\n  - type: email\n    to: not-an-address\n", "c.yaml:3: to: each must be one e-mail address"),
         ("notify:\n  - type: slack\n    url_env: 1BAD\n", "c.yaml:3: url_env must name an environment variable"),
@@ -79,7 +86,8 @@ import Testing
     }
 
     @Test func aBadURLIsNeverRepeated() {
-        let yaml = "notify:\n  - type: slack\n    url: ftp://hooks.example.com/T0/B0/secret-part\nping_url: hc-ping/uuid-secret\n"
+        let yaml =
+            "notify:\n  - type: slack\n    url: ftp://hooks.example.com/T0/B0/secret-part\nping_url: hc-ping/uuid-secret\n"
         let error = #expect(throws: ConfigurationError.self) { try ReportConfiguration(yaml: yaml, file: "c.yaml") }
         let text = error?.description ?? ""
         #expect(text.contains("c.yaml:3: url must be an http") && text.contains("c.yaml:4: ping_url must be"))
