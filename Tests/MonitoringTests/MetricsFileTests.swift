@@ -98,6 +98,7 @@ import Testing
 
 /// `promtool check metrics`, from Debian's `prometheus` package: required in CI, skipped elsewhere when missing.
 enum PromTool {
+    /// Runs `promtool check metrics` on `file` and expects no complaint.
     static func check(_ file: URL) async throws {
         let paths = ["/usr/bin/promtool", "/usr/local/bin/promtool"]
         guard let promtool = paths.first(where: FileManager.default.isExecutableFile(atPath:)) else {

@@ -46,7 +46,9 @@ final class ReceivedPings: @unchecked Sendable {
     private let lock = NSLock()
     private var requests: [ScriptedHTTPServer.Request] = []
 
+    /// Records one request.
     func append(_ request: ScriptedHTTPServer.Request) { lock.withLock { requests.append(request) } }
 
+    /// Every request so far, in order.
     var all: [ScriptedHTTPServer.Request] { lock.withLock { requests } }
 }

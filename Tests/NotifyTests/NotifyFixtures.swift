@@ -56,8 +56,10 @@ final class ReceivedRequests: @unchecked Sendable {
     private let lock = NSLock()
     private var requests: [ScriptedHTTPServer.Request] = []
 
+    /// Records one request.
     func append(_ request: ScriptedHTTPServer.Request) { lock.withLock { requests.append(request) } }
 
+    /// Every request so far, in order.
     var all: [ScriptedHTTPServer.Request] { lock.withLock { requests } }
 
     /// The only request's body as a JSON object.
@@ -85,5 +87,7 @@ func recordingServer(status: Int = 200, body: String = #"{"errcode":0,"errmsg":"
 /// A fixture that did not hold.
 struct FixtureError: Error, CustomStringConvertible {
     var description: String
+
+    /// A fixture error saying `description`.
     init(_ description: String) { self.description = description }
 }

@@ -87,7 +87,9 @@ private final class BodyLog: @unchecked Sendable {
     private let lock = NSLock()
     private var bodies: [String] = []
 
+    /// Records one body.
     func append(_ body: String) { lock.withLock { bodies.append(body) } }
 
+    /// Every body so far, in order.
     var all: [String] { lock.withLock { bodies } }
 }
