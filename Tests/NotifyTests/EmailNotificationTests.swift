@@ -75,4 +75,14 @@ import Testing
         #expect(lines.first?.hasPrefix("Subject: =?UTF-8?B?") == true)
         #expect(lines.count > 1 && lines.dropFirst().allSatisfy { $0.hasPrefix(" =?UTF-8?B?") && $0.count <= 76 })
     }
+
+    @Test func aLineBreakInAValueCannotAddAHeader() {
+        let data = MailMessage(
+            from: "a@example.com\nBcc: evil@example.com", to: ["b@example.com"], subject: "x\r\nBcc: evil@example.com",
+            date: Date(timeIntervalSince1970: 0), host: "h", text: "t", html: "h"
+        ).data()
+        let head = String(decoding: data, as: UTF8.self).components(separatedBy: "\n\n")[0]
+        #expect(!head.components(separatedBy: "\n").contains { $0.hasPrefix("Bcc:") })
+        #expect(head.contains("Date: Thu, 01 Jan 1970 00:00:00 +0000"))
+    }
 }
