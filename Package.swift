@@ -25,13 +25,15 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // The command line: flags → options, commands, exit codes. The only importer of ArgumentParser.
         .executableTarget(
             name: "smsreport",
             dependencies: [
-                "Pipeline", "Rendering", "ReportModel", "ReportTemplates", "SMSAPI", "SMSMock", "History", "RunEngine", "Evidence",
+                "Pipeline", "Rendering", "ReportModel", "ReportTemplates", "SMSAPI", "SMSMock", "History", "RunEngine",
+                "Evidence", "Notify", "Monitoring",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -117,6 +119,28 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Notifications (SPEC 8.3): the message from a run's summary, the seven senders, sendmail for e-mail.
+        .target(
+            name: "Notify",
+            dependencies: [
+                "ReportModel", "SMSAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Monitoring (SPEC 8.4): the Prometheus metrics file and the start/end pings (over Notify's HTTP delivery).
+        .target(
+            name: "Monitoring",
+            dependencies: [
+                "ReportModel", "Notify", "SMSAPI",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
         // The run history: one SQLite database (GRDB), recorded and read by the executable only.
         .target(
             name: "History",
@@ -167,6 +191,11 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
+        .testTarget(
+            name: "NotifyTests",
+            dependencies: ["Notify", "ReportModel", "ReportTemplates", "Rendering", "SMSAPI", "TestSupport"]
+        ),
+        .testTarget(name: "MonitoringTests", dependencies: ["Monitoring", "Notify", "ReportModel", "TestSupport"]),
         .testTarget(name: "ReportModelTests", dependencies: ["ReportModel", "TestSupport"]),
         .testTarget(name: "SMSAPITests", dependencies: ["SMSAPI", "TestSupport"]),
         .testTarget(name: "SMSMockTests", dependencies: ["SMSMock", "SMSAPI", "TestSupport"]),

@@ -189,4 +189,32 @@ public enum StringKey: String, CaseIterable, Sendable {
     case waiverUnused = "waiver.unused"
     /// `{0}` is the waiver's id and reason, next to an accepted directory's counts.
     case waiverAcceptedBy = "waiver.accepted_by"
+
+    // MARK: Notifications (SPEC 8.3)
+    case notifyVerdictSuccess = "notify.verdict.0"
+    case notifyVerdictFatal = "notify.verdict.1"
+    case notifyVerdictFailOn = "notify.verdict.3"
+    case notifyVerdictIncomplete = "notify.verdict.4"
+    case notifyVerdictInterrupted = "notify.verdict.interrupted"
+    /// `{0}` is an exit code without words of its own.
+    case notifyVerdictOther = "notify.verdict.other"
+    /// `{0}` the verdict's words, `{1}` the exit code.
+    case notifyVerdictLine = "notify.verdict_line"
+    case notifyLabelScope = "notify.label.scope"
+    case notifyLabelVerdict = "notify.label.verdict"
+    case notifyLabelDuration = "notify.label.duration"
+    case notifyLabelWarnings = "notify.label.warnings"
+    case notifyLabelReportsAt = "notify.label.reports_at"
+    /// `{0}` names left out of a list.
+    case notifyAndMore = "notify.and_more"
+    /// `{0}` hours, `{1}` minutes, `{2}` seconds.
+    case notifyDurationHMS = "notify.duration_hms"
+    /// `{0}` minutes, `{1}` seconds.
+    case notifyDurationMS = "notify.duration_ms"
+    /// `{0}` seconds.
+    case notifyDurationS = "notify.duration_s"
+    /// `{0}` the limit in MB, `{1}` the files left out.
+    case notifyNotAttached = "notify.not_attached"
+    /// `{0}` the attached files.
+    case notifyAttached = "notify.attached"
 }

@@ -177,6 +177,7 @@ extension SMSClient {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
+            ResponseTally.shared.record(nil)
             if let detail = Self.unresolvedHostDetail(error) {
                 throw SMSAPIError.unknownHost(endpoint.host, detail: detail)
             }
@@ -190,6 +191,7 @@ extension SMSClient {
                 .redacting(credentials.secrets + configuration.secrets)
         }
         let status = Int(response.status.code)
+        ResponseTally.shared.record(status)
         // A plain-HTTP request through a proxy gets the proxy's 407 as its answer.
         if status == 407, let proxy = configuration.proxy { throw SMSAPIError.proxyAuthenticationRequired(proxy) }
         let requestID = response.headers.first(name: "X-Request-Id")

@@ -13,6 +13,7 @@ struct SMSReport: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, RenderCommand.self, DemoCommand.self, MockServerCommand.self, HistoryCommand.self,
             VerifyCommand.self,
+            NotifyCommand.self,
         ]
     )
 

@@ -9,10 +9,11 @@ import Foundation
 /// A tiny blocking HTTP/1.1 server on 127.0.0.1 that answers every request with what a closure says, for tests
 /// that need a server misbehaving in ways the mock does not (echoing secrets back, say).
 public final class ScriptedHTTPServer: @unchecked Sendable {
-    /// One received request: its request line (`GET /path HTTP/1.1`) and its header lines.
+    /// One received request: its request line (`GET /path HTTP/1.1`), its header lines and its body.
     public struct Request: Sendable {
         public var line: String
         public var headers: [String]
+        public var body: Data = Data()
     }
 
     /// What to send back.
@@ -84,12 +85,14 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
             guard count > 0 else { break }
             received += buffer[0..<count]
         }
-        let response = respond(Request(line: line, headers: lines))
-        let body = Array(response.body.utf8)
+        let bodyStart = headerEnd! + 4
+        let body = Data(received[bodyStart..<min(received.count, bodyStart + contentLength)])
+        let response = respond(Request(line: line, headers: lines, body: body))
+        let answer = Array(response.body.utf8)
         let text =
             "HTTP/1.1 \(response.status) Status\r\nContent-Type: \(response.contentType)\r\n"
-            + "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
-        let bytes = Array(text.utf8) + body
+            + "Content-Length: \(answer.count)\r\nConnection: close\r\n\r\n"
+        let bytes = Array(text.utf8) + answer
         var sent = 0
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { write(client, $0.baseAddress, $0.count) }

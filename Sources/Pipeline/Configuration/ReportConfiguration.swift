@@ -36,6 +36,14 @@ public struct ReportConfiguration: Sendable, Hashable {
     public var pdfTimeout: Int?
     /// The seconds `pdf_timeout:` and `--pdf-timeout` accept.
     public static let pdfTimeoutRange = 1...86_400
+    /// `notify:`, where a run's message goes (SPEC 8.3).
+    public var notify: [NotificationEntry] = []
+    /// `report_url:`, where the output folders are served (SPEC 8.3).
+    public var reportURL: String?
+    /// `metrics_file:`, the Prometheus textfile (SPEC 8.4).
+    public var metricsFile: String?
+    /// `ping_url:`, the healthchecks-style ping URL (SPEC 8.4; a secret).
+    public var pingURL: String?
 
     public init(
         endpoint: String? = nil, region: String? = nil, concurrency: Int? = nil, rate: Double? = nil,
@@ -56,7 +64,7 @@ public struct ReportConfiguration: Sendable, Hashable {
     static let topLevelKeys: Set<String> = [
         "endpoint", "region", "credentials", "concurrency", "rate", "retries", "batch_size", "reports", "waivers",
         "fail_on", "history", "history_scope", "out", "keep", "sign_key", "bundle_max_mb",
-        "pdf_timeout",
+        "pdf_timeout", "notify", "report_url", "metrics_file", "ping_url",
     ]
     static let reportKeys: Set<String> = [
         "name", "language", "formats", "title", "timezone", "customer", "project", "reference", "prepared_by",
@@ -101,6 +109,10 @@ public struct ReportConfiguration: Sendable, Hashable {
             case "sign_key": signKey = reader.string(value, key)
             case "bundle_max_mb": bundleMaxMB = reader.number(value, key)
             case "pdf_timeout": pdfTimeout = reader.integer(value, key, in: Self.pdfTimeoutRange)
+            case "notify": notify = reader.notifications(value)
+            case "report_url": reportURL = reader.httpURL(value, key)
+            case "metrics_file": metricsFile = reader.string(value, key)
+            case "ping_url": pingURL = reader.httpURL(value, key)
             default: reader.fail(keyNode, "unknown setting '\(key)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
             }
         }
@@ -108,6 +120,12 @@ public struct ReportConfiguration: Sendable, Hashable {
             reader.fail(mapping["reports"]!, "reports: the list is empty")
         }
         try reader.throwIfProblems()
+    }
+
+    /// The secrets written in the file itself (`url:`, `secret:`, `ping_url:`), for the secret registry; values
+    /// named by `_env` keys are registered when they are read.
+    public var literalSecrets: [String] {
+        notify.flatMap { [$0.url, $0.secret].compactMap(\.self) } + [pingURL].compactMap(\.self)
     }
 }
 
