@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "RunEngine",
             dependencies: [
-                "Pipeline", "Rendering", "ReportModel", "History", "SMSAPI", "Evidence",
+                "Pipeline", "Rendering", "ReportModel", "History", "SMSAPI", "Evidence", "Notify", "Monitoring",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -19,6 +19,8 @@ public struct RunVerdict: Sendable {
     public var summary: RunSummary
     /// The `--fail-on` conditions that hold, in their documented order.
     public let holding: [FailCondition]
+    /// The previous run's exit code (for `notify:`'s `changes`); nil without one.
+    public var previousExitCode: Int? = nil
 
     /// The run's exit code (SPEC 4).
     public var exitCode: Int32 { Int32(summary.exitCode) }
@@ -75,10 +77,12 @@ public struct RunVerdict: Sendable {
         summary.scope = inputs.scope
         var changes: RunChanges?
         var record: RecordedRun?
+        var previousExitCode: Int?
         switch inputs.history {
         case .off:
             break
         case .available(let previous, let earlier):
+            previousExitCode = previous?.exitCode
             let current = RecordedRun(
                 scope: inputs.scope ?? "", summary: summary, aggregate: headline, previous: previous,
                 now: inputs.finishedAt)
@@ -101,7 +105,7 @@ public struct RunVerdict: Sendable {
         record?.exitCode = summary.exitCode
         return RunVerdict(
             aggregates: aggregates, headlineZone: headlineZone, changes: changes, record: record, summary: summary,
-            holding: holding)
+            holding: holding, previousExitCode: previousExitCode)
     }
 
     /// SPEC 4 and 6: 4 when results or export batches are missing (wins over 3), 3 when a `--fail-on` condition

@@ -40,6 +40,22 @@ enum CommandFailure {
         Console.printLine(summary.line())
     }
 
+    /// The summary of a run that `error` stopped: what was known, with its exit code and message (for the
+    /// notifications, the metrics file and the ping of a failed run).
+    static func failedSummary(_ error: any Error, known: RunSummary) -> RunSummary {
+        var summary = known
+        var underlying = error
+        if let failure = error as? KnownFailure {
+            failure.fill(&summary)
+            underlying = failure.underlying
+        }
+        let (code, message) = classify(underlying)
+        summary.exitCode = Int(code)
+        summary.error = message
+        summary.finishedAt = ReportTime.generationTime()
+        return summary
+    }
+
     private static func classify(_ error: any Error) -> (Int32, String) {
         switch error {
         case let error as ManifestError:

@@ -46,11 +46,12 @@ struct RunCommand: ReportingCommand {
     @OptionGroup var report: ReportOptions
     @OptionGroup var history: HistoryOptions
     @OptionGroup var evidence: EvidenceOptions
+    @OptionGroup var notices: NotifyOptions
     @OptionGroup var console: ConsoleOptions
 
     func validate() throws {
-        if discover == (manifest != nil) { throw ValidationError("give exactly one of --manifest FILE|- and --discover") }
-        if state != nil && !discover { throw ValidationError("--state goes with --discover") }
+        if discover && manifest != nil { throw ValidationError("give at most one of --manifest FILE|- and --discover") }
+        if state != nil && manifest != nil { throw ValidationError("--state goes with --discover") }
         if let state, !MigrationTask.documentedStates.contains(state) {
             throw ValidationError(
                 "--state \(LogLineEscaping.escape(state)) is not a state the list API documents; use one of: "
@@ -65,11 +66,39 @@ struct RunCommand: ReportingCommand {
         if dryRun && discover { throw ValidationError("--dry-run needs --manifest (discovery calls the API)") }
     }
 
+    /// Where the tasks come from: `--manifest` or `--discover`, else the config's `manifest:` (relative to the
+    /// config file's folder) or `discover: true` with `state:` (SPEC 8.5); both or neither is a usage error.
+    private func taskSource(_ configuration: ReportConfiguration) throws -> (manifest: String?, state: String?) {
+        if let manifest { return (manifest, nil) }
+        if discover { return (nil, state ?? configuration.state) }
+        let configured = configuration.discover == true
+        if configuration.manifest != nil && configured {
+            throw ConfigurationError("manifest: and discover: true in the config: give one of them")
+        }
+        if let path = configuration.manifest {
+            guard !path.hasPrefix("/"), let config = report.config else { return (path, nil) }
+            return (URL(fileURLWithPath: config).deletingLastPathComponent().appendingPathComponent(path).path, nil)
+        }
+        guard configured else {
+            throw ValidationError(
+                "give --manifest FILE|- or --discover, or manifest: or discover: true in the --config file")
+        }
+        if let state = state ?? configuration.state, !MigrationTask.documentedStates.contains(state) {
+            throw ConfigurationError(
+                "state: \(LogLineEscaping.escape(state)) is not a state the list API documents; use one of: "
+                    + MigrationTask.documentedStates.joined(separator: ", "))
+        }
+        if dryRun { throw ValidationError("--dry-run needs a manifest (discovery calls the API)") }
+        return (nil, state ?? configuration.state)
+    }
+
     var json: Bool { console.json }
 
     func execute(_ known: inout RunSummary) async throws {
         let logger = console.makeLogger()
         let configuration = try report.loadConfiguration()
+        // Webhook URLs, signing secrets and the ping URL written in the file itself are secrets from here on.
+        SecretRegistry.shared.register(configuration.literalSecrets)
         let outURL = URL(fileURLWithPath: OutputPath.expand(out ?? configuration.out ?? "smsreport-out", at: Date()))
         let policy = try report.policy(configuration)
         let reports = try report.handover.apply(to: report.reports(configuration))
@@ -84,7 +113,9 @@ struct RunCommand: ReportingCommand {
         let options = PipelineRun.Options(
             languages: Array(Set(reports.map(\.language))).sorted(), batchSize: settings.batchSize,
             concurrency: settings.concurrency, export: !connection.noExport, toolVersion: ToolVersion.current)
-        let manifest = try discover ? nil : readManifest()
+        let source = try taskSource(configuration)
+        let discover = source.manifest == nil
+        let manifest = try source.manifest.map(readManifest)
         if let manifest {
             known.manifest = manifest.info
             for warning in manifest.warnings { logger.warning("\(warning)") }
@@ -105,7 +136,10 @@ struct RunCommand: ReportingCommand {
         if let proxy = settings.proxy { logger.info("connecting through a proxy", metadata: ["proxy": "\(proxy)"]) }
         let scope = RecordedRun.scope(
             override: configuration.historyScope, endpointHost: settings.endpoint.host,
-            manifestName: manifest?.info.name, discoverState: state, discovered: discover)
+            manifestName: manifest?.info.name, discoverState: source.state, discovered: discover)
+        let runNotices = try notices.notices(
+            configuration, reports: reports, templates: templates, scope: scope, outputFolder: outURL)
+        let started = await runNotices.started()
         // The folder's lock comes first: a second run stops at once instead of waiting on a locked history.
         let folder = try RunFolder.prepare(outURL, force: report.force)
         let runHistory = history.location(configuration).map { location in
@@ -123,10 +157,13 @@ struct RunCommand: ReportingCommand {
         let retention = (keep ?? configuration.keep).map { RetentionStep(keep: $0, scope: scope) }
         let engine = RunEngine(
             reports: reports, folder: folder, writer: writer, policy: policy, logger: logger, history: runHistory,
-            scope: scope, steps: [retention].compactMap { $0 }, evidence: runEvidence,
-            annotate: { [source = resolved.source.rawValue] in $0.credentialsSource = source })
+            scope: scope, steps: [retention].compactMap { $0 } + runNotices.steps, evidence: runEvidence,
+            annotate: { [source = resolved.source.rawValue, started] in
+                $0.credentialsSource = source
+                $0.warnings = started + $0.warnings
+            })
         let progress = ProgressDisplay(logger: logger, quiet: console.quiet)
-        let (discover, state) = (discover, state)
+        let state = source.state
         let outcome: RunOutcome
         do {
             outcome = try await Interruption.run(cleanUp: folder.discard) {
@@ -157,6 +194,8 @@ struct RunCommand: ReportingCommand {
         } catch {
             // Whatever stopped the run, the target keeps the earlier set and no staging is left behind.
             folder.discard()
+            known.warnings = started
+            known.warnings += await runNotices.failed(CommandFailure.failedSummary(error, known: known), line: "\(error)")
             throw error
         }
         try outcome.finish(json: console.json)
@@ -172,8 +211,7 @@ struct RunCommand: ReportingCommand {
         }
     }
 
-    private func readManifest() throws -> Manifest {
-        guard let manifest else { throw ValidationError("--manifest is required") }
+    private func readManifest(_ manifest: String) throws -> Manifest {
         let (data, name) = try ManifestInput(path: manifest).read()
         return try ManifestReader(encoding: manifestEncoding.flatMap(ManifestEncoding.init(name:))).read(data, name: name)
     }

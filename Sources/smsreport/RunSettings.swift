@@ -57,8 +57,8 @@ struct RunSettings {
         retries = connection.retries ?? configuration.retries ?? 5
         batchSize = connection.batchSize ?? configuration.batchSize ?? ExportBatch.maximumSize
         insecure = connection.insecure
-        timeout = .milliseconds(Int64(((connection.timeout ?? 60) * 1000).rounded()))
-        runDeadline = connection.deadline.map { Date().addingTimeInterval($0.seconds) }
+        timeout = .milliseconds(Int64(((connection.timeout ?? configuration.timeout ?? 60) * 1000).rounded()))
+        runDeadline = (connection.deadline?.seconds ?? configuration.deadline).map { Date().addingTimeInterval($0) }
         do {
             proxy =
                 try connection.proxy.map { try SMSProxy(url: $0, source: "--proxy") }

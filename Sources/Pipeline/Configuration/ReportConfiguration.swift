@@ -34,6 +34,16 @@ public struct ReportConfiguration: Sendable, Hashable {
     public var bundleMaxMB: Double?
     /// `pdf_timeout:`, the seconds Chromium may take to print one PDF (SPEC 8.2); `--pdf-timeout` wins.
     public var pdfTimeout: Int?
+    /// `manifest:`, the task manifest of a whole job (SPEC 8.5), relative to the config file's folder.
+    public var manifest: String?
+    /// `discover: true`, list the account's tasks instead (SPEC 8.5), with `state:`.
+    public var discover: Bool?
+    /// `state:`, the task state `discover:` lists.
+    public var state: String?
+    /// `timeout:`, seconds for one attempt (`--timeout` wins).
+    public var timeout: Double?
+    /// `deadline:`, seconds for the whole run (`--deadline` wins).
+    public var deadline: Double?
     /// The seconds `pdf_timeout:` and `--pdf-timeout` accept.
     public static let pdfTimeoutRange = 1...86_400
     /// `notify:`, where a run's message goes (SPEC 8.3).
@@ -65,6 +75,7 @@ public struct ReportConfiguration: Sendable, Hashable {
         "endpoint", "region", "credentials", "concurrency", "rate", "retries", "batch_size", "reports", "waivers",
         "fail_on", "history", "history_scope", "out", "keep", "sign_key", "bundle_max_mb",
         "pdf_timeout", "notify", "report_url", "metrics_file", "ping_url",
+        "manifest", "discover", "state", "timeout", "deadline",
     ]
     static let reportKeys: Set<String> = [
         "name", "language", "formats", "title", "timezone", "customer", "project", "reference", "prepared_by",
@@ -113,6 +124,11 @@ public struct ReportConfiguration: Sendable, Hashable {
             case "report_url": reportURL = reader.httpURL(value, key)
             case "metrics_file": metricsFile = reader.string(value, key)
             case "ping_url": pingURL = reader.httpURL(value, key)
+            case "manifest": manifest = reader.manifestPath(value, key)
+            case "discover": discover = reader.bool(value, key)
+            case "state": state = reader.string(value, key)
+            case "timeout": timeout = reader.timeout(value, key)
+            case "deadline": deadline = reader.duration(value, key)
             default: reader.fail(keyNode, "unknown setting '\(key)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Pipeline
 
 /// A span of time given on the command line: `90m`, `2h`, `30s`, `1h30m`, or plain seconds (`45`).
 struct DurationArgument: ExpressibleByArgument, Sendable, Hashable {
@@ -6,27 +7,8 @@ struct DurationArgument: ExpressibleByArgument, Sendable, Hashable {
     let seconds: Double
 
     init?(argument: String) {
-        guard let seconds = Self.parse(argument), seconds > 0 else { return nil }
+        guard let seconds = DurationText.seconds(argument), seconds > 0 else { return nil }
         self.seconds = seconds
-    }
-
-    /// The total of `<number><unit>` parts (units `s`, `m`, `h`); a lone number is seconds; nil when malformed.
-    static func parse(_ text: String) -> Double? {
-        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
-        if let plain = Double(text), plain.isFinite { return plain }
-        var total = 0.0
-        var number = ""
-        for character in text {
-            if character.isASCII && (character.isNumber || character == ".") {
-                number.append(character)
-            } else if let unit = units[character], let value = Double(number), value.isFinite {
-                total += value * unit
-                number = ""
-            } else {
-                return nil
-            }
-        }
-        return number.isEmpty && total.isFinite ? total : nil
     }
 
     static var defaultCompletionKind: CompletionKind { .default }

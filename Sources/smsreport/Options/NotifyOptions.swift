@@ -1,5 +1,11 @@
 import ArgumentParser
 import Foundation
+import SMSAPI
+import RunEngine
+import ReportModel
+import Rendering
+import Notify
+import Monitoring
 import Pipeline
 
 /// `--metrics-file`, `--ping-url` and `--no-notify` (SPEC 8.3, 8.4): how a run tells people and monitoring.
@@ -32,5 +38,26 @@ struct NotifyOptions: ParsableArguments {
     /// The ping URL: the flag, else the config's `ping_url:`; nil when neither is given.
     func pingURL(_ configuration: ReportConfiguration) -> String? {
         (pingURL ?? configuration.pingURL).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The notifications, metrics file and pings of a run (SPEC 8.3, 8.4); nothing with none configured.
+    func notices(
+        _ configuration: ReportConfiguration, reports: [ReportDefinition], templates: TemplateSet, scope: String,
+        outputFolder: URL
+    ) throws -> RunNotices {
+        var notices = RunNotices()
+        if !noNotify && !configuration.notify.isEmpty {
+            var strings: [ReportLanguage: StringTable] = [:]
+            for language in ReportLanguage.allCases { strings[language] = try templates.strings(for: language) }
+            notices.notify = NotifyContext(
+                entries: configuration.notify, reports: reports, scope: scope, outputFolder: outputFolder,
+                reportURL: configuration.reportURL, strings: strings)
+        }
+        notices.metrics = metricsFile(configuration).map { MetricsFile(file: $0, scope: scope) }
+        if let url = pingURL(configuration) {
+            SecretRegistry.shared.register([url])
+            notices.ping = RunPing(url: url)
+        }
+        return notices
     }
 }
