@@ -16,7 +16,7 @@ import Testing
             Set(object.keys) == [
                 "schema_version", "tool_version", "exit_code", "error", "started_at", "finished_at", "endpoint_host",
                 "manifest", "reports", "totals", "changes", "waivers", "files", "warnings", "history",
-                "credentials_source", "pruned", "coverage",
+                "credentials_source", "pruned", "coverage", "scope",
             ])
         #expect((object["warnings"] as? [Any])?.isEmpty == true)
         #expect(object["coverage"] is NSNull && object["credentials_source"] is NSNull)
