@@ -1,4 +1,4 @@
-import Crypto
+import Rendering
 import Foundation
 
 /// A `SHA256SUMS` file in `sha256sum -c` format: one `<hex digest>  <path>` line per file, sorted by path.
@@ -57,6 +57,6 @@ public struct ChecksumList: Sendable, Hashable {
 
     /// The lower-case hex SHA-256 of `data`.
     public static func hex(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        StreamingDigest.hex(data)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Rendering
 import ZIPFoundation
 
 /// An evidence bundle read in place, never unpacked to disk: names are only compared, never used as paths, and

@@ -70,14 +70,9 @@ extension RunFolder {
             throw OutputError(path: url.path, reason: "cannot read back for its checksum")
         }
         defer { try? handle.close() }
-        var hasher = SHA256()
-        var bytes = 0
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
-            hasher.update(data: chunk)
-            bytes += chunk.count
-        }
-        let hex = hasher.finalize().map { String(format: "%02x", $0) }.joined()
-        return RunSummary.FileEntry(path: path, bytes: bytes, sha256: hex)
+        var digest = StreamingDigest()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { digest.update(chunk) }
+        return RunSummary.FileEntry(path: path, bytes: digest.bytes, sha256: digest.hex)
     }
 
     private func moveIntoPlace() throws {
