@@ -103,7 +103,7 @@ struct RunCommand: ReportingCommand {
         let policy = try report.policy(configuration)
         let reports = try report.handover.apply(to: report.reports(configuration))
         known.reports = reports
-        let settings = try RunSettings(connection: connection, configuration: configuration)
+        let settings = try RunSettings(connection: connection.flags, configuration: configuration)
         known.endpointHost = settings.endpoint.host
         let templates = try report.templateSet()
         try templates.check(for: reports)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import RunEngine
 import Pipeline
 import SMSAPI
 
@@ -73,5 +74,15 @@ struct ConnectionOptions: ParsableArguments {
         if let batchSize, !(1...ExportBatch.maximumSize).contains(batchSize) {
             throw ValidationError("--batch-size must be 1…\(ExportBatch.maximumSize)")
         }
+    }
+
+    /// The flags as the run's settings take them.
+    var flags: RunSettings.Flags {
+        var flags = RunSettings.Flags()
+        (flags.endpoint, flags.region, flags.credentials, flags.iamEndpoint) = (endpoint, region, credentials, iamEndpoint)
+        (flags.insecure, flags.proxy, flags.caFile) = (insecure, proxy, caFile)
+        (flags.concurrency, flags.rate, flags.retries) = (concurrency, rate, retries)
+        (flags.timeout, flags.deadline, flags.batchSize) = (timeout, deadline?.seconds, batchSize)
+        return flags
     }
 }

@@ -4,9 +4,9 @@
 /// fake `info reports written` line, and ESC or BEL sequences could recolour, retitle or clear the terminal.
 /// C0 and C1 controls, DEL, the Unicode line and paragraph separators and the bidirectional overrides become
 /// visible escapes (`\n`, `\r`, `\t`, `\u{1B}`); everything else is kept as it is.
-enum LogLineEscaping {
+public enum LogLineEscaping {
     /// `text` with every unsafe character escaped.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isUnsafe) else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count + 8)
@@ -28,7 +28,7 @@ enum LogLineEscaping {
     /// A serialized JSON log line with the unsafe characters JSON leaves raw (DEL, C1 controls, U+2028/U+2029,
     /// bidi marks) written as `\uXXXX`; JSON already escapes C0 controls. They only occur inside JSON strings,
     /// so the line stays valid JSON with the same values.
-    static func escapeJSON(_ line: String) -> String {
+    public static func escapeJSON(_ line: String) -> String {
         guard line.unicodeScalars.contains(where: isUnsafe) else { return line }
         var escaped = ""
         for scalar in line.unicodeScalars {
@@ -43,7 +43,7 @@ enum LogLineEscaping {
     }
 
     /// True for C0 controls, DEL, C1 controls, U+2028/U+2029 and the bidi embedding, override and isolate marks.
-    static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
         default: return false

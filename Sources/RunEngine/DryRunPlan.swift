@@ -6,18 +6,31 @@ import SMSAPI
 
 /// What `--dry-run` shows: the batches and requests a run would make, where it would send them, how it would
 /// sign in (never the secret), the reports and the output folder; nothing is called and nothing written.
-struct DryRunPlan {
-    let plan: RunPlan
-    let manifest: Manifest
-    let endpoint: SMSEndpoint
-    let credentials: ResolvedCredentials
+public struct DryRunPlan: Sendable {
+    public let plan: RunPlan
+    public let manifest: Manifest
+    public let endpoint: SMSEndpoint
+    public let credentials: ResolvedCredentials
     /// The region a project ID would be looked up for.
-    let region: String?
-    let reports: [ReportDefinition]
+    public let region: String?
+    public let reports: [ReportDefinition]
     /// ``RunFolder/plan(_:force:)``'s description of the output folder.
-    let output: String
+    public let output: String
 
-    var text: String {
+    public init(
+        plan: RunPlan, manifest: Manifest, endpoint: SMSEndpoint, credentials: ResolvedCredentials, region: String?,
+        reports: [ReportDefinition], output: String
+    ) {
+        self.plan = plan
+        self.manifest = manifest
+        self.endpoint = endpoint
+        self.credentials = credentials
+        self.region = region
+        self.reports = reports
+        self.output = output
+    }
+
+    public var text: String {
         var lines: [String] = []
         let languages = plan.languages.map(\.rawValue).joined(separator: ", ")
         lines.append(
@@ -42,7 +55,7 @@ struct DryRunPlan {
     }
 
     /// The `--json` object: what a run would report before it starts, with nothing written.
-    var summary: RunSummary {
+    public var summary: RunSummary {
         let now = ReportTime.generationTime()
         var summary = RunSummary(
             toolVersion: ToolVersion.current, startedAt: now, finishedAt: now, endpointHost: endpoint.host,

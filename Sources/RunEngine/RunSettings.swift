@@ -5,32 +5,52 @@ import SMSAPI
 
 /// Connection settings after flags, config file and environment are merged (flags win, then the config,
 /// then the environment, then defaults).
-struct RunSettings {
-    let endpoint: SMSEndpoint
-    let concurrency: Int
-    let rate: Double?
-    let retries: Int
-    let batchSize: Int
-    let insecure: Bool
+public struct RunSettings: Sendable {
+    /// The connection flags as given (nil: not given).
+    public struct Flags: Sendable {
+        public var endpoint: String?
+        public var region: String?
+        public var credentials: String?
+        public var iamEndpoint: String?
+        public var insecure = false
+        public var proxy: String?
+        public var caFile: String?
+        public var concurrency: Int?
+        public var rate: Double?
+        public var retries: Int?
+        public var timeout: Double?
+        /// `--deadline` in seconds.
+        public var deadline: Double?
+        public var batchSize: Int?
+
+        public init() {}
+    }
+
+    public let endpoint: SMSEndpoint
+    public let concurrency: Int
+    public let rate: Double?
+    public let retries: Int
+    public let batchSize: Int
+    public let insecure: Bool
     /// `--timeout`: one attempt, end to end.
-    let timeout: Duration
+    public let timeout: Duration
     /// `--deadline`, counted from when the settings are made (the start of the run).
-    let runDeadline: Date?
+    public let runDeadline: Date?
     /// The proxy to go through (`--proxy`, else the environment's for this endpoint); nil = direct.
-    let proxy: SMSProxy?
+    public let proxy: SMSProxy?
     /// The extra trusted roots (`--ca-file`, else `SSL_CERT_FILE`), checked to be readable PEM.
-    let caFile: String?
-    let environment: [String: String]
+    public let caFile: String?
+    public let environment: [String: String]
     /// `--credentials`, else `credentials:` in the config, else `auto`.
-    let credentialsMode: CredentialsMode
+    public let credentialsMode: CredentialsMode
     /// `--iam-endpoint`.
-    let iamEndpointFlag: String?
+    public let iamEndpointFlag: String?
     /// The region the project ID is looked up for: `--region`, `region:` in the config, or the region in an
     /// `sms.{region}.myhuaweicloud.com` endpoint; nil for a custom endpoint.
-    let region: String?
+    public let region: String?
 
-    init(
-        connection: ConnectionOptions, configuration: ReportConfiguration,
+    public init(
+        connection: Flags, configuration: ReportConfiguration,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws {
         self.environment = environment
@@ -58,7 +78,7 @@ struct RunSettings {
         batchSize = connection.batchSize ?? configuration.batchSize ?? ExportBatch.maximumSize
         insecure = connection.insecure
         timeout = .milliseconds(Int64(((connection.timeout ?? configuration.timeout ?? 60) * 1000).rounded()))
-        runDeadline = (connection.deadline?.seconds ?? configuration.deadline).map { Date().addingTimeInterval($0) }
+        runDeadline = (connection.deadline ?? configuration.deadline).map { Date().addingTimeInterval($0) }
         do {
             proxy =
                 try connection.proxy.map { try SMSProxy(url: $0, source: "--proxy") }
@@ -77,7 +97,7 @@ struct RunSettings {
 
     /// The credentials from the sources `--credentials` allows, registered for redaction; a missing or malformed
     /// one is a configuration error (exit 2). Nothing is sent: ECS keys and the project ID come in ``prepare``.
-    func credentials(tokenFile: String?) throws -> ResolvedCredentials {
+    public func credentials(tokenFile: String?) throws -> ResolvedCredentials {
         do {
             let resolved = try CredentialResolver(mode: credentialsMode, environment: environment, tokenFile: tokenFile)
                 .resolve()
@@ -92,12 +112,12 @@ struct RunSettings {
 
     /// The credentials to run with: the first ECS key fetched and the project ID looked up in IAM when needed
     /// (exit 1 when either fails).
-    func prepare(_ resolved: ResolvedCredentials, logger: Logger) async throws -> SMSCredentials {
+    public func prepare(_ resolved: ResolvedCredentials, logger: Logger) async throws -> SMSCredentials {
         let iam = try resolved.iamEndpoint(flag: iamEndpointFlag, environment: environment)
         return try await resolved.prepared(region: region, iam: iam, configuration: clientConfiguration, logger: logger)
     }
 
-    var clientConfiguration: SMSClientConfiguration {
+    public var clientConfiguration: SMSClientConfiguration {
         var configuration = SMSClientConfiguration()
         configuration.retry.maxRetries = retries
         configuration.requestsPerSecond = rate
