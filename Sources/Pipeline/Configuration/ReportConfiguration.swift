@@ -79,7 +79,7 @@ public struct ReportConfiguration: Sendable, Hashable {
     ]
     static let reportKeys: Set<String> = [
         "name", "language", "formats", "title", "timezone", "customer", "project", "reference", "prepared_by",
-        "remarks", "include",
+        "remarks", "include", "max_age",
     ]
 
     /// Parses YAML text; `file` names the config in errors (`smsreport.yaml:7: …`).

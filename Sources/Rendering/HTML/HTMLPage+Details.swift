@@ -29,6 +29,7 @@ extension HTMLPage {
             try html.element("summary") {
                 try html.element("span", ["class": "summary-name clamp"], text: server.sourceName)
                 try badge(server.status)
+                try staleMark(server, inTable: false)
                 try html.element(
                     "span", ["class": "summary-counts"],
                     text: server.hasData

@@ -135,7 +135,10 @@ extension HTMLPage {
                     for taskID in server.taskIDs { try html.element("span", ["class": "line"], text: taskID) }
                 }
             }
-            try html.element("td", ["data-v": "\(server.status.rank)"]) { try badge(server.status) }
+            try html.element("td", ["data-v": "\(server.status.rank)"]) {
+                try badge(server.status)
+                try staleMark(server, inTable: true)
+            }
             let numbers = [
                 server.directoryCount, server.counts.total, server.counts.different, server.counts.missingOnTarget,
                 server.counts.extraOnTarget,
