@@ -14,6 +14,7 @@ import Testing
         #expect(try FailCondition.parse(["inconsistent,error", "not-verified", " expired-waiver "])
             == [.inconsistent, .error, .notVerified, .expiredWaiver])
         #expect(try FailCondition.parse(["NEW-INCONSISTENT"]) == [.newInconsistent])
+        #expect(try FailCondition.parse(["stale,inconsistent"]) == [.stale, .inconsistent])
         let error = #expect(throws: FailCondition.UnknownValue.self) { try FailCondition.parse(["inconsistent,bogus"]) }
         #expect(error?.description.contains("'bogus'") == true)
         #expect(error?.description.contains("new-inconsistent") == true)
@@ -44,6 +45,9 @@ import Testing
         let old = Waiver(id: "old", directory: try Glob("/x"), expires: CalendarDay(iso: "2020-01-01")!)
         let expired = Self.summary([TaskRecord(taskID: "t", sourceID: "a", sourceName: "a", directories: [Self.same])], waivers: [old])
         #expect(FailCondition.holding(all, summary: expired, changes: none) == [.expiredWaiver])
+
+        #expect(FailCondition.holding(all, summary: clean, changes: none, stale: 1) == [.stale])
+        #expect(FailCondition.holding([.inconsistent], summary: clean, changes: none, stale: 3).isEmpty)
     }
 
     /// Accepted differences are not inconsistency: `--fail-on inconsistent` does not hold for them.
