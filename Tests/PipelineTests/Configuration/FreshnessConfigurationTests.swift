@@ -5,9 +5,9 @@ import Testing
 /// `max_age` per report (SPEC 9) and the `d` unit of durations.
 @Suite struct FreshnessConfigurationTests {
     @Test func durationsTakeDays() {
-        #expect(DurationText.seconds("7d") == 7 * 86_400)
-        #expect(DurationText.seconds("1d12h") == 36 * 3600)
-        #expect(DurationText.seconds("36h") == 36 * 3600)
+        #expect(DurationText.seconds("7d") == 604_800.0)
+        #expect(DurationText.seconds("1d12h") == 129_600.0)
+        #expect(DurationText.seconds("36h") == 129_600.0)
         #expect(DurationText.seconds("7w") == nil)
     }
 
