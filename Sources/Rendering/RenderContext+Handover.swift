@@ -43,7 +43,8 @@ extension RenderContext {
         guard report.include == .problems else { return nil }
         let listed = summary.servers.lazy.filter { $0.status != .consistent }.count
         if listed == 0 { return strings[.includeProblemsEmpty] }
-        return strings.format(.includeProblemsNote, ReportNumbers.grouped(listed), ReportNumbers.grouped(summary.totals.serverCount))
+        return strings.format(
+            .includeProblemsNote, ReportNumbers.grouped(listed), ReportNumbers.grouped(summary.totals.serverCount))
     }
 
     /// `CODE: message (HTTP n)` in the report's language: the tool's own words (an unrecognized answer, no

@@ -47,7 +47,8 @@ public struct RunVerdict: Sendable {
 
         public init(
             snapshot: ResultsSnapshot, reports: [ReportDefinition], policy: ReportPolicy, history: HistoryView = .off,
-            scope: String? = nil, now: Date, startedAt: Date, finishedAt: Date, toolVersion: String = ToolVersion.current
+            scope: String? = nil, now: Date, startedAt: Date, finishedAt: Date,
+            toolVersion: String = ToolVersion.current
         ) {
             self.snapshot = snapshot
             self.reports = reports

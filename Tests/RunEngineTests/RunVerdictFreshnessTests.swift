@@ -24,15 +24,18 @@ import Testing
 
     @Test func staleCountsServersWithDataUnderTheFirstReportThatSetsMaxAge() {
         // The first report has none; the second (7 days) makes both verified servers stale, not the unverified one.
-        let verdict = Self.decide([Self.report("a", maxAge: nil), Self.report("b", maxAge: 7 * 86_400),
-            Self.report("c", maxAge: 30 * 86_400)])
+        let verdict = Self.decide([
+            Self.report("a", maxAge: nil), Self.report("b", maxAge: 7 * 86_400),
+            Self.report("c", maxAge: 30 * 86_400),
+        ])
         #expect(verdict.summary.totals.stale == 2)
         // The status is unchanged: staleness is a mark, not a status.
         #expect(verdict.summary.totals.byStatus["consistent"] == 1)
         #expect(verdict.summary.totals.byStatus["inconsistent"] == 1)
         #expect(verdict.exitCode == 0)
-        #expect(Self.decide([Self.report("c", maxAge: 30 * 86_400), Self.report("b", maxAge: 60)])
-            .summary.totals.stale == 0)
+        #expect(
+            Self.decide([Self.report("c", maxAge: 30 * 86_400), Self.report("b", maxAge: 60)])
+                .summary.totals.stale == 0)
     }
 
     @Test func withoutMaxAgeStaleIsZeroAndFailOnStaleNeverHolds() {

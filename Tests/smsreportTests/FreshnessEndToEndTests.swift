@@ -1,7 +1,7 @@
 import Foundation
 import SMSMock
-import Testing
 import TestSupport
+import Testing
 
 /// `--max-age` end to end (SPEC 9): the built binary against the mock, two reports in two languages. The mock's
 /// servers were verified in November 2026, long before any run, so with `--max-age 1h` every server with data is
@@ -31,14 +31,14 @@ import TestSupport
         let manifest = try EndToEndTests.manifest(world, in: folder)
         let config = folder.appendingPathComponent("smsreport.yaml")
         try """
-            reports:
-              - name: zh
-                language: zh-cn
-                formats: [csv, html]
-              - name: en
-                language: en-us
-                formats: [csv, html]
-            """.write(to: config, atomically: true, encoding: .utf8)
+        reports:
+          - name: zh
+            language: zh-cn
+            formats: [csv, html]
+          - name: en
+            language: en-us
+            formats: [csv, html]
+        """.write(to: config, atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out")
         let (result, _) = try await EndToEndTests.withMock(world) { endpoint in
             try await CommandRunner.run(

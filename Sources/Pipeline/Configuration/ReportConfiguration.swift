@@ -129,7 +129,9 @@ public struct ReportConfiguration: Sendable, Hashable {
             case "state": state = reader.string(value, key)
             case "timeout": timeout = reader.timeout(value, key)
             case "deadline": deadline = reader.duration(value, key)
-            default: reader.fail(keyNode, "unknown setting '\(key)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
+            default:
+                reader.fail(
+                    keyNode, "unknown setting '\(key)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
             }
         }
         if mapping["reports"] != nil && reports.isEmpty && reader.problems.isEmpty {

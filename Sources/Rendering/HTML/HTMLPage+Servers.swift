@@ -34,7 +34,8 @@ extension HTMLPage {
         guard !tail.isEmpty else { return }
         try html.element("details", ["class": "tail"]) {
             try html.element("summary", text: strings.format(.htmlTailHeading, HTMLNumbers.integer(tail.count)))
-            try html.element("p", ["class": "hint"], text: strings.format(.htmlTailNote, HTMLNumbers.integer(tail.count)))
+            try html.element(
+                "p", ["class": "hint"], text: strings.format(.htmlTailNote, HTMLNumbers.integer(tail.count)))
             var bytes = 0
             var named = 0
             try html.element("ol", ["class": "tail-list", "start": String(layout.full.count + 1)]) {

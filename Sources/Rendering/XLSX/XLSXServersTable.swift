@@ -21,9 +21,10 @@ struct XLSXServersTable: XLSXTable {
         cells.reserveCapacity(12)
         for server in servers[range] {
             cells.removeAll(keepingCapacity: true)
-            cells.append(contentsOf: ReportTables.serverRow(server, context).map {
-                XLSXCell($0, context.strings, context.timeZone)
-            })
+            cells.append(
+                contentsOf: ReportTables.serverRow(server, context).map {
+                    XLSXCell($0, context.strings, context.timeZone)
+                })
             try body(cells, Self.highlight(server.status))
         }
     }

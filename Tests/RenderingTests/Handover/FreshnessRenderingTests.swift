@@ -44,13 +44,16 @@ import Testing
         (ReportLanguage.enUS, "stale, verified 2 hours ago"), (.zhCN, "校验已过期，2 小时前校验"),
     ])
     func htmlMarksStaleServersBesideTheirStatus(language: ReportLanguage, mark: String) throws {
-        let html = try HandoverRendering.text(HTMLReportRenderer(), Self.context(language, formats: [.html], maxAge: 3600))
+        let html = try HandoverRendering.text(
+            HTMLReportRenderer(), Self.context(language, formats: [.html], maxAge: 3600))
         for status in ["inconsistent", "consistent"] {
-            let row = try #require(HTMLRendering.matches(of: "<tr data-status=\"\(status)\">[\\s\\S]*?</tr>", in: html).first)
+            let row = try #require(
+                HTMLRendering.matches(of: "<tr data-status=\"\(status)\">[\\s\\S]*?</tr>", in: html).first)
             #expect(row.contains("<span class=\"line sub stale\">\(mark)</span>"), "\(status)")
         }
         for status in ["not_verified", "error"] {
-            let row = try #require(HTMLRendering.matches(of: "<tr data-status=\"\(status)\">[\\s\\S]*?</tr>", in: html).first)
+            let row = try #require(
+                HTMLRendering.matches(of: "<tr data-status=\"\(status)\">[\\s\\S]*?</tr>", in: html).first)
             #expect(!row.contains("stale"), "\(status)")
         }
         // The directory details repeat the mark after the badge; the status words are unchanged.
@@ -61,12 +64,15 @@ import Testing
     @Test func htmlWithoutMaxAgeOrWithFreshServersHasNoMark() throws {
         let none = try HandoverRendering.text(HTMLReportRenderer(), Self.context(.enUS, formats: [.html], maxAge: nil))
         #expect(!none.contains("class=\"line sub stale\"") && !none.contains(".sub.stale"))
-        let fresh = try HandoverRendering.text(HTMLReportRenderer(), Self.context(.enUS, formats: [.html], maxAge: 7 * 86_400))
+        let fresh = try HandoverRendering.text(
+            HTMLReportRenderer(), Self.context(.enUS, formats: [.html], maxAge: 7 * 86_400))
         #expect(!fresh.contains("class=\"line sub stale\""))
         #expect(!fresh.contains("stale, verified"))
     }
 
-    @Test(arguments: [(ReportLanguage.enUS, "Stale", "stale, verified 2 hours ago", "no"), (.zhCN, "校验已过期", "校验已过期，2 小时前校验", "否")])
+    @Test(arguments: [
+        (ReportLanguage.enUS, "Stale", "stale, verified 2 hours ago", "no"), (.zhCN, "校验已过期", "校验已过期，2 小时前校验", "否"),
+    ])
     func xlsxServersSheetGainsTheMarkColumn(language: ReportLanguage, header: String, mark: String, no: String) throws {
         let context = try Self.context(language, formats: [.xlsx], maxAge: 3600)
         let workbook = try WorkbookReader(url: HandoverRendering.render(XLSXReportRenderer(), context)[0])
@@ -81,7 +87,8 @@ import Testing
         #expect(web[5].value == "1200" && web[5].type == nil)
 
         let plain = try WorkbookReader(
-            url: HandoverRendering.render(XLSXReportRenderer(), Self.context(language, formats: [.xlsx], maxAge: nil))[0])
+            url: HandoverRendering.render(XLSXReportRenderer(), Self.context(language, formats: [.xlsx], maxAge: nil))[
+                0])
         #expect(try plain.rows(ofSheet: 2)[0].count == 11)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import ReportModel
-import Testing
 import TestSupport
+import Testing
 
 /// SPEC 9 freshness as a pure function of the summary, `max_age` and the run's start: the boundary, an unknown
 /// verification time, servers without data, the count, and the mark's words in both languages.
