@@ -92,4 +92,12 @@ import Testing
         }
         #expect(outputs[0] == outputs[1])
     }
+
+    @Test(arguments: ["soon", "0", "-1h", "7w"])
+    func aBadMaxAgeIsAUsageError(value: String) async throws {
+        let result = try await CommandRunner.run(
+            ["run", "--manifest", "x.csv", "--endpoint", "http://127.0.0.1:1", "--max-age=\(value)"])
+        #expect(result.exitCode == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("--max-age"))
+    }
 }
