@@ -91,4 +91,19 @@ import Testing
                 0])
         #expect(try plain.rows(ofSheet: 2)[0].count == 11)
     }
+
+    /// Printed, the mark stays for the consistent server too (the print layout hides its other sub-lines): web-01's
+    /// row and open details, and db-01's row.
+    @Test(
+        .enabled(
+            if: HandoverPrintTests.chromium != nil && HandoverPrintTests.poppler, "needs chromium and poppler-utils"),
+        .timeLimit(.minutes(2)))
+    func pdfPrintsTheMarkForEveryStaleServer() throws {
+        var context = try Self.context(.enUS, formats: [.pdf], maxAge: 3600)
+        context.options.browser = HandoverPrintTests.chromium
+        let pdf = try HandoverRendering.render(PDFReportRenderer(), context)[0]
+        let text = HandoverPrintTests.run("/usr/bin/pdftotext", [pdf.path, "-"]).output
+        #expect(HTMLRendering.count("hours", in: text) >= 3, "\(text)")
+        #expect(text.contains("stale,"))
+    }
 }
