@@ -22,6 +22,14 @@ extension RenderContext {
         timeZone.isUTC ? strings[key] : "\(strings[key]) (\(zoneName))"
     }
 
+    /// A server's freshness under the report's `max_age` at the snapshot's start (SPEC 9: the run's start, and
+    /// for `render` the snapshot's `started_at`), never the wall clock, so re-renders stay byte-identical; nil
+    /// when the report has no `max_age`.
+    func freshness(of server: ServerSummary) -> Freshness? {
+        guard let maxAge = report.maxAge else { return nil }
+        return server.freshness(maxAge: maxAge, at: snapshot.run.startedAt)
+    }
+
     /// The servers the report lists: all, or with `include: problems` only those that are not consistent.
     var listedServers: [ServerSummary] {
         switch report.include {
@@ -35,7 +43,8 @@ extension RenderContext {
         guard report.include == .problems else { return nil }
         let listed = summary.servers.lazy.filter { $0.status != .consistent }.count
         if listed == 0 { return strings[.includeProblemsEmpty] }
-        return strings.format(.includeProblemsNote, ReportNumbers.grouped(listed), ReportNumbers.grouped(summary.totals.serverCount))
+        return strings.format(
+            .includeProblemsNote, ReportNumbers.grouped(listed), ReportNumbers.grouped(summary.totals.serverCount))
     }
 
     /// `CODE: message (HTTP n)` in the report's language: the tool's own words (an unrecognized answer, no

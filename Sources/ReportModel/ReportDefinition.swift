@@ -56,12 +56,17 @@ public struct ReportDefinition: Codable, Sendable, Hashable {
     public var handover: HandoverContext
     /// Which servers the report lists (`include`); totals are always over all servers.
     public var include: ReportInclude
+    /// `max_age` in seconds (SPEC 9): a server with data verified longer ago than this at the run's start, or at
+    /// an unknown time, is marked stale; nil when the report does not judge freshness.
+    public var maxAge: TimeInterval?
 
-    /// A report; the handover settings default to UTC, no context and every server listed.
+    /// A report; the handover settings default to UTC, no context, every server listed and no `max_age`.
     public init(
         name: String, language: ReportLanguage, formats: [ReportFormat], title: String? = nil,
-        timeZone: ReportTimeZone = .utc, handover: HandoverContext = HandoverContext(), include: ReportInclude = .all
+        timeZone: ReportTimeZone = .utc, handover: HandoverContext = HandoverContext(), include: ReportInclude = .all,
+        maxAge: TimeInterval? = nil
     ) {
+        self.maxAge = maxAge
         self.name = name
         self.language = language
         self.formats = formats

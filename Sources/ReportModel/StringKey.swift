@@ -217,4 +217,22 @@ public enum StringKey: String, CaseIterable, Sendable {
     case notifyNotAttached = "notify.not_attached"
     /// `{0}` the attached files.
     case notifyAttached = "notify.attached"
+
+    // MARK: Freshness (max_age, SPEC 9)
+    /// The servers table's last column with `max_age`.
+    case columnStale = "column.stale"
+    /// `{0}` the age, e.g. `12 days` (`freshnessAgeDays`).
+    case freshnessStaleAge = "freshness.stale_age"
+    case freshnessStaleNever = "freshness.stale_never"
+    case freshnessYes = "freshness.yes"
+    case freshnessNo = "freshness.no"
+    /// `{0}` whole days, two or more.
+    case freshnessAgeDays = "freshness.age_days"
+    case freshnessAgeDay = "freshness.age_day"
+    /// `{0}` whole hours, two or more.
+    case freshnessAgeHours = "freshness.age_hours"
+    case freshnessAgeHour = "freshness.age_hour"
+    /// `{0}` whole minutes, two or more.
+    case freshnessAgeMinutes = "freshness.age_minutes"
+    case freshnessAgeMinute = "freshness.age_minute"
 }

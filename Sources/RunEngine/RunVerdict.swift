@@ -47,7 +47,8 @@ public struct RunVerdict: Sendable {
 
         public init(
             snapshot: ResultsSnapshot, reports: [ReportDefinition], policy: ReportPolicy, history: HistoryView = .off,
-            scope: String? = nil, now: Date, startedAt: Date, finishedAt: Date, toolVersion: String = ToolVersion.current
+            scope: String? = nil, now: Date, startedAt: Date, finishedAt: Date,
+            toolVersion: String = ToolVersion.current
         ) {
             self.snapshot = snapshot
             self.reports = reports
@@ -75,6 +76,7 @@ public struct RunVerdict: Sendable {
             endpointHost: snapshot.run.endpointHost, manifest: snapshot.run.manifest, reports: inputs.reports,
             totals: RunSummary.Totals(headline.totals), waivers: RunSummary.Waivers(headline.waivers))
         summary.scope = inputs.scope
+        summary.totals.stale = staleCount(inputs.reports, aggregates: aggregates, at: snapshot.run.startedAt)
         var changes: RunChanges?
         var record: RecordedRun?
         var previousExitCode: Int?
@@ -100,12 +102,24 @@ public struct RunVerdict: Sendable {
             summary.history = .init(recorded: false, error: reason)
         }
         // The exit code comes after the changes: `--fail-on new-inconsistent` reads them.
-        let holding = FailCondition.holding(inputs.policy.failOn, summary: headline, changes: summary.changes)
+        let holding = FailCondition.holding(
+            inputs.policy.failOn, summary: headline, changes: summary.changes, stale: summary.totals.stale)
         summary.exitCode = Int(exitCode(headline, snapshot: snapshot, holding: holding))
         record?.exitCode = summary.exitCode
         return RunVerdict(
             aggregates: aggregates, headlineZone: headlineZone, changes: changes, record: record, summary: summary,
             holding: holding, previousExitCode: previousExitCode)
+    }
+
+    /// `totals.stale` (SPEC 9): the stale servers under the first report that sets `max_age`, judged at the
+    /// snapshot's start (the run's start; for `render`, its `started_at`) like the reports; 0 when none sets it.
+    public static func staleCount(
+        _ reports: [ReportDefinition], aggregates: [ReportTimeZone: ConsistencySummary], at start: Date
+    ) -> Int {
+        guard let report = reports.first(where: { $0.maxAge != nil }), let maxAge = report.maxAge,
+            let aggregate = aggregates[report.timeZone]
+        else { return 0 }
+        return aggregate.staleCount(maxAge: maxAge, at: start)
     }
 
     /// SPEC 4 and 6: 4 when results or export batches are missing (wins over 3), 3 when a `--fail-on` condition

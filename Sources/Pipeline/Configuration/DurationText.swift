@@ -1,9 +1,9 @@
-/// A span of time as people write it: `90m`, `2h`, `30s`, `1h30m`, or plain seconds (`45`) — for `--deadline` and
-/// `deadline:`.
+/// A span of time as people write it: `90m`, `2h`, `30s`, `1h30m`, `7d`, or plain seconds (`45`) — for
+/// `--deadline`, `deadline:`, `--max-age` and `max_age:`.
 public enum DurationText {
-    /// The total of `<number><unit>` parts (units `s`, `m`, `h`); a lone number is seconds; nil when malformed.
+    /// The total of `<number><unit>` parts (units `s`, `m`, `h`, `d`); a lone number is seconds; nil when malformed.
     public static func seconds(_ text: String) -> Double? {
-        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600]
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
         if let plain = Double(text), plain.isFinite { return plain }
         var total = 0.0
         var number = ""

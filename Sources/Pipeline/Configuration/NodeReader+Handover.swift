@@ -2,7 +2,8 @@ import ReportModel
 import Yams
 
 extension NodeReader {
-    /// Reads a report's `timezone`, context fields and `include` into `report`, failing each bad value with its line.
+    /// Reads a report's `timezone`, context fields, `include` and `max_age` into `report`, failing each bad value
+    /// with its line.
     mutating func readHandover(_ mapping: Node.Mapping, into report: inout ReportDefinition) {
         if let node = mapping["timezone"], let name = string(node, "timezone") {
             if let zone = ReportTimeZone(identifier: name) {
@@ -21,6 +22,13 @@ extension NodeReader {
             } else {
                 fail(node, "include must be all or problems, not '\(value)'")
             }
+        }
+        if let node = mapping["max_age"] {
+            guard let text = node.scalar?.string, let seconds = DurationText.seconds(text), seconds > 0 else {
+                fail(node, "max_age must be a span of time such as 36h or 7d")
+                return
+            }
+            report.maxAge = seconds
         }
     }
 }

@@ -79,7 +79,7 @@ public struct ReportConfiguration: Sendable, Hashable {
     ]
     static let reportKeys: Set<String> = [
         "name", "language", "formats", "title", "timezone", "customer", "project", "reference", "prepared_by",
-        "remarks", "include",
+        "remarks", "include", "max_age",
     ]
 
     /// Parses YAML text; `file` names the config in errors (`smsreport.yaml:7: …`).
@@ -129,7 +129,9 @@ public struct ReportConfiguration: Sendable, Hashable {
             case "state": state = reader.string(value, key)
             case "timeout": timeout = reader.timeout(value, key)
             case "deadline": deadline = reader.duration(value, key)
-            default: reader.fail(keyNode, "unknown setting '\(key)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
+            default:
+                reader.fail(
+                    keyNode, "unknown setting '\(key)' (known: \(Self.topLevelKeys.sorted().joined(separator: ", ")))")
             }
         }
         if mapping["reports"] != nil && reports.isEmpty && reader.problems.isEmpty {

@@ -42,6 +42,7 @@ public struct CSVTableWriter {
         case .date(let date): date.map { ReportTime.iso8601($0, in: timeZone) } ?? ""
         case .blank: ""
         case .status(let status): Self.quoted(strings.status(status))
+        case .freshness(let freshness): Self.quoted(strings.staleWord(freshness))
         case .text(let text): Self.quoted(Self.neutralized(text))
         }
     }

@@ -24,11 +24,13 @@ extension HTMLPage {
         let id = detailsID(index)
         let kind = "server s-\(server.status.rawValue)"
         let attributes: KeyValuePairs<String, String> =
-            forPrint && server.status != .consistent ? ["id": id, "class": kind, "open": ""] : ["id": id, "class": kind]
+            forPrint && server.status != .consistent
+            ? ["id": id, "class": kind, "open": ""] : ["id": id, "class": kind]
         try html.element("details", attributes) {
             try html.element("summary") {
                 try html.element("span", ["class": "summary-name clamp"], text: server.sourceName)
                 try badge(server.status)
+                try staleMark(server, inTable: false)
                 try html.element(
                     "span", ["class": "summary-counts"],
                     text: server.hasData

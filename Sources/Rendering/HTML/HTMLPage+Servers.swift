@@ -34,7 +34,8 @@ extension HTMLPage {
         guard !tail.isEmpty else { return }
         try html.element("details", ["class": "tail"]) {
             try html.element("summary", text: strings.format(.htmlTailHeading, HTMLNumbers.integer(tail.count)))
-            try html.element("p", ["class": "hint"], text: strings.format(.htmlTailNote, HTMLNumbers.integer(tail.count)))
+            try html.element(
+                "p", ["class": "hint"], text: strings.format(.htmlTailNote, HTMLNumbers.integer(tail.count)))
             var bytes = 0
             var named = 0
             try html.element("ol", ["class": "tail-list", "start": String(layout.full.count + 1)]) {
@@ -135,7 +136,10 @@ extension HTMLPage {
                     for taskID in server.taskIDs { try html.element("span", ["class": "line"], text: taskID) }
                 }
             }
-            try html.element("td", ["data-v": "\(server.status.rank)"]) { try badge(server.status) }
+            try html.element("td", ["data-v": "\(server.status.rank)"]) {
+                try badge(server.status)
+                try staleMark(server, inTable: true)
+            }
             let numbers = [
                 server.directoryCount, server.counts.total, server.counts.different, server.counts.missingOnTarget,
                 server.counts.extraOnTarget,

@@ -30,6 +30,8 @@ struct HTMLPage {
         case .style:
             try html.raw(trusted: frame.style)
             try html.raw(trusted: HTMLPrintStyle.pageRules(title: context.title, strings: strings))
+            // Only reports with max_age carry the mark's rules, so every other report stays byte for byte as it was.
+            if context.report.maxAge != nil { try html.raw(trusted: HTMLPrintStyle.staleRules) }
         case .script: try html.raw(trusted: frame.script)
         case .logo: try html.raw(trusted: frame.logo)
         case .header: try writeHeader()
@@ -55,6 +57,14 @@ struct HTMLPage {
     /// The status badge: a coloured word, the same in every table.
     func badge(_ status: ServerStatus) throws {
         try html.element("span", ["class": "badge s-\(status.rawValue)"], text: strings.status(status))
+    }
+
+    /// The stale mark beside a server's status badge, with the age (SPEC 9); nothing for a fresh server or a
+    /// report without `max_age`.
+    /// `inTable` puts it on its own line under the badge; in a details summary it follows the badge.
+    func staleMark(_ server: ServerSummary, inTable: Bool) throws {
+        guard let freshness = context.freshness(of: server), let mark = strings.staleMark(freshness) else { return }
+        try html.element("span", ["class": inTable ? "line sub stale" : "stale"], text: mark)
     }
 
     /// A section with a heading whose id labels it.

@@ -48,4 +48,17 @@ enum HTMLPrintStyle {
         }
         return result + "\""
     }
+
+    /// The stale mark's look (SPEC 9): warning-coloured, and still printed for consistent servers, whose other
+    /// sub-lines the print layout hides.
+    static let staleRules = """
+
+        .grid .stale, summary .stale { color: var(--error); font-weight: 600; }
+        summary .stale { margin-left: 8px; font-size: 13px; }
+        @media print {
+          .servers tbody tr[data-status="consistent"] .sub.stale { display: block; }
+          summary .stale { font-size: 7.5pt; }
+        }
+
+        """
 }

@@ -10,19 +10,23 @@ public enum TableCell: Sendable, Hashable {
     case status(ServerStatus)
     /// A figure that is unknown (no data for the server): empty in CSV and XLSX, a dash in HTML; never 0.
     case blank
+    /// A server's freshness under `max_age` (SPEC 9): yes or no in CSV, the stale mark with the age (or no) in XLSX.
+    case freshness(Freshness)
 }
 
 /// A table's localized header and its rows of typed cells, built from the summary for every format.
 public enum ReportTables {
-    /// The servers table (SPEC 3 CSV `<name>.csv`): one row per source server.
+    /// The servers table (SPEC 3 CSV `<name>.csv`): one row per source server; with `max_age` (SPEC 9) a last
+    /// column says whether the server is stale.
     static func serverHeader(_ context: RenderContext) -> [String] {
         let strings = context.strings
+        let stale = context.report.maxAge == nil ? [] : [strings[.columnStale]]
         return [
             strings[.columnSourceName], strings[.columnSourceID], strings[.columnTaskIDs], strings[.columnStatus],
             strings[.columnDirectories], strings[.columnTotalFiles], strings[.columnDifferentFiles],
             strings[.columnMissingOnTarget], strings[.columnExtraOnTarget], context.verifiedAtHeader,
             strings[.columnError],
-        ]
+        ] + stale
     }
 
     /// The cells of one server's row, in ``serverHeader(_:)`` order.
@@ -34,7 +38,7 @@ public enum ReportTables {
             .status(server.status), figure(server.directoryCount), figure(server.counts.total),
             figure(server.counts.different), figure(server.counts.missingOnTarget),
             figure(server.counts.extraOnTarget), .date(server.verifiedAt), .text(context.errorText(server)),
-        ]
+        ] + (context.freshness(of: server).map { [.freshness($0)] } ?? [])
     }
 
     /// The directories table (SPEC 3 CSV `<name>-directories.csv`): one row per verified directory.

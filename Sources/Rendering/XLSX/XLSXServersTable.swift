@@ -11,18 +11,20 @@ struct XLSXServersTable: XLSXTable {
 
     var kinds: [XLSXColumnKind] {
         [.text, .text, .text, .text, .number, .number, .number, .number, .number, .date, .text]
+            + (context.report.maxAge == nil ? [] : [.text])
     }
 
     var rowCount: Int { servers.count }
 
     func forEachRow(in range: Range<Int>, _ body: ([XLSXCell], XLSXHighlight) throws -> Void) rethrows {
         var cells: [XLSXCell] = []
-        cells.reserveCapacity(11)
+        cells.reserveCapacity(12)
         for server in servers[range] {
             cells.removeAll(keepingCapacity: true)
-            cells.append(contentsOf: ReportTables.serverRow(server, context).map {
-                XLSXCell($0, context.strings, context.timeZone)
-            })
+            cells.append(
+                contentsOf: ReportTables.serverRow(server, context).map {
+                    XLSXCell($0, context.strings, context.timeZone)
+                })
             try body(cells, Self.highlight(server.status))
         }
     }

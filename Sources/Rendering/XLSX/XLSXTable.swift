@@ -21,6 +21,8 @@ extension XLSXCell {
         case .date(let date): self = .date(date.map(zone.local))
         case .status(let status): self = .text(strings.status(status))
         case .blank: self = .text("")
+        // The mark carries the age a reader needs; a fresh server says no, like the CSV.
+        case .freshness(let freshness): self = .text(strings.staleMark(freshness) ?? strings[.freshnessNo])
         }
     }
 }

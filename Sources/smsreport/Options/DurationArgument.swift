@@ -1,7 +1,7 @@
 import ArgumentParser
 import Pipeline
 
-/// A span of time given on the command line: `90m`, `2h`, `30s`, `1h30m`, or plain seconds (`45`).
+/// A span of time given on the command line: `90m`, `2h`, `30s`, `1h30m`, `7d`, or plain seconds (`45`).
 struct DurationArgument: ExpressibleByArgument, Sendable, Hashable {
     /// The span in seconds, always positive.
     let seconds: Double

@@ -27,6 +27,11 @@ struct HandoverOptions: ParsableArguments {
     @Option(help: "Servers to list: all, or problems (only servers that are not consistent; totals stay over all).")
     var include: String?
 
+    @Option(
+        name: .customLong("max-age"),
+        help: "Mark servers verified longer ago than this (e.g. 36h, 7d) as stale in every report (max_age:).")
+    var maxAge: DurationArgument?
+
     @Option(help: "Chromium (or Chrome) to print the pdf format with; default: chromium on PATH.")
     var chromium: String?
 
@@ -68,6 +73,7 @@ struct HandoverOptions: ParsableArguments {
             var report = report
             if let zone { report.timeZone = zone }
             if let included { report.include = included }
+            if let maxAge { report.maxAge = maxAge.seconds }
             report.handover = report.handover.overridden(by: flags)
             return report
         }
