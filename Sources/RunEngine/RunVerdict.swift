@@ -75,6 +75,7 @@ public struct RunVerdict: Sendable {
             endpointHost: snapshot.run.endpointHost, manifest: snapshot.run.manifest, reports: inputs.reports,
             totals: RunSummary.Totals(headline.totals), waivers: RunSummary.Waivers(headline.waivers))
         summary.scope = inputs.scope
+        summary.coverage = snapshot.coverage
         var changes: RunChanges?
         var record: RecordedRun?
         var previousExitCode: Int?
@@ -100,7 +101,8 @@ public struct RunVerdict: Sendable {
             summary.history = .init(recorded: false, error: reason)
         }
         // The exit code comes after the changes: `--fail-on new-inconsistent` reads them.
-        let holding = FailCondition.holding(inputs.policy.failOn, summary: headline, changes: summary.changes)
+        let holding = FailCondition.holding(
+            inputs.policy.failOn, summary: headline, changes: summary.changes, coverage: snapshot.coverage)
         summary.exitCode = Int(exitCode(headline, snapshot: snapshot, holding: holding))
         record?.exitCode = summary.exitCode
         return RunVerdict(

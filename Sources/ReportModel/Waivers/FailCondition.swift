@@ -7,6 +7,8 @@ public enum FailCondition: String, Sendable, Hashable, CaseIterable, Comparable 
     case error
     case notVerified = "not-verified"
     case expiredWaiver = "expired-waiver"
+    /// The account has tasks the manifest lacks (`--coverage`, SPEC 9).
+    case uncovered
 
     /// The values, comma-separated, for error messages and help.
     public static let valueList = allCases.map(\.rawValue).joined(separator: ", ")
@@ -35,22 +37,27 @@ public enum FailCondition: String, Sendable, Hashable, CaseIterable, Comparable 
         }
     }
 
-    /// Which of `conditions` hold for the aggregate `summary` and the changes since the previous run, in the
-    /// order of ``allCases``.
+    /// Which of `conditions` hold for the aggregate `summary`, the changes since the previous run and the
+    /// coverage check (nil without `--coverage`), in the order of ``allCases``.
     public static func holding(
-        _ conditions: Set<FailCondition>, summary: ConsistencySummary, changes: RunSummary.Changes
+        _ conditions: Set<FailCondition>, summary: ConsistencySummary, changes: RunSummary.Changes,
+        coverage: RunSummary.Coverage? = nil
     ) -> [FailCondition] {
-        allCases.filter { conditions.contains($0) && $0.holds(summary: summary, changes: changes) }
+        allCases.filter { conditions.contains($0) && $0.holds(summary: summary, changes: changes, coverage: coverage) }
     }
 
-    /// True when this condition holds for `summary` and `changes`.
-    public func holds(summary: ConsistencySummary, changes: RunSummary.Changes) -> Bool {
+    /// True when this condition holds for `summary`, `changes` and `coverage` (`uncovered` never holds without a
+    /// coverage check).
+    public func holds(
+        summary: ConsistencySummary, changes: RunSummary.Changes, coverage: RunSummary.Coverage? = nil
+    ) -> Bool {
         switch self {
         case .inconsistent: summary.totals.servers(.inconsistent) > 0
         case .newInconsistent: !changes.newlyInconsistent.isEmpty
         case .error: summary.totals.servers(.error) > 0
         case .notVerified: summary.totals.servers(.notVerified) > 0
         case .expiredWaiver: !summary.waivers.expired.isEmpty
+        case .uncovered: !(coverage?.notInManifest.isEmpty ?? true)
         }
     }
 
