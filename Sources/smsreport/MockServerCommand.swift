@@ -191,7 +191,8 @@ struct MockServerCommand: AsyncParsableCommand {
         mockWorld = mockWorld.atEpoch(worldEpoch)
         if let writeManifest {
             do {
-                try Data(mockWorld.manifestCSV(leavingOut: extraTasks).utf8).write(to: URL(fileURLWithPath: writeManifest), options: .atomic)
+                try Data(mockWorld.manifestCSV(leavingOut: extraTasks).utf8).write(
+                    to: URL(fileURLWithPath: writeManifest), options: .atomic)
             } catch {
                 throw MockServerError(message: "cannot write the manifest \(writeManifest): \(error)")
             }

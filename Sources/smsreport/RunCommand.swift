@@ -67,7 +67,9 @@ struct RunCommand: ReportingCommand {
             throw ValidationError("--keep must be a whole number from 1 to \(ReportConfiguration.maximumKeep)")
         }
         if dryRun && discover { throw ValidationError("--dry-run needs --manifest (discovery calls the API)") }
-        if coverage && discover { throw ValidationError("--coverage compares a manifest with the account: not with --discover") }
+        if coverage && discover {
+            throw ValidationError("--coverage compares a manifest with the account: not with --discover")
+        }
     }
 
     /// Where the tasks come from: `--manifest` or `--discover`, else the config's `manifest:` (relative to the
@@ -122,7 +124,8 @@ struct RunCommand: ReportingCommand {
         let manifest = try source.manifest.map(readManifest)
         let checksCoverage = coverage || configuration.coverage == true
         if checksCoverage && discover {
-            throw ValidationError("--coverage (coverage: true) compares a manifest with the account: not with discovery")
+            throw ValidationError(
+                "--coverage (coverage: true) compares a manifest with the account: not with discovery")
         }
         if let manifest {
             known.manifest = manifest.info

@@ -1,8 +1,8 @@
 import Foundation
 import ReportModel
 import SMSMock
-import Testing
 import TestSupport
+import Testing
 
 /// `--coverage` on the built binary against the mock (SPEC 9): the account's tasks the manifest lacks and the
 /// manifest's tasks the account does not list, in summary.json, results.json, the HTML and the CSV, in both
@@ -72,12 +72,12 @@ import TestSupport
             .write(to: manifest, atomically: true, encoding: .utf8)
         let config = folder.appendingPathComponent("smsreport.yaml")
         try """
-            coverage: true
-            reports:
-              - name: zh
-                language: zh-cn
-                formats: [csv, html]
-            """.write(to: config, atomically: true, encoding: .utf8)
+        coverage: true
+        reports:
+          - name: zh
+            language: zh-cn
+            formats: [csv, html]
+        """.write(to: config, atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out")
         let (result, _) = try await EndToEndTests.withMock(Self.world) { endpoint in
             try await CommandRunner.run(

@@ -70,7 +70,9 @@ import Testing
         #expect(html.contains("<section id=\"coverage\""))
         #expect(html.contains(strings[.coverageHeading]))
         #expect(html.contains(strings.format(.coverageIntro, "12", "1", "1")))
-        #expect(html.contains("t-forgotten") && html.contains("=cmd|&#39; /C calc&#39;!A0 &lt;b&gt;x") || html.contains("=cmd|' /C calc'!A0 &lt;b&gt;x"))
+        #expect(
+            html.contains("t-forgotten") && html.contains("=cmd|&#39; /C calc&#39;!A0 &lt;b&gt;x")
+                || html.contains("=cmd|' /C calc'!A0 &lt;b&gt;x"))
         #expect(!html.contains("<b>x</b>"))
         #expect(html.contains(strings[.coverageNotListedHeading]))
         #expect(language == .zhCN ? html.contains("未纳入本报告") : html.contains("Not in this report"))
