@@ -2,6 +2,7 @@ import CSV
 import Foundation
 import Rendering
 import ReportModel
+import TestSupport
 import Testing
 
 /// The coverage check in every format (SPEC 9): the HTML section, the XLSX sheet and `<name>-coverage.csv`, in
@@ -103,5 +104,22 @@ import Testing
         let plain = try XLSXFixture.render(XLSXFixture.context(language))
         defer { try? FileManager.default.removeItem(at: plain.deletingLastPathComponent()) }
         #expect(try !WorkbookReader(url: plain).sheetNames().contains(strings[.coverageSheet]))
+    }
+
+    @Test func junitCarriesTheCountsAsProperties() throws {
+        let folder = try RenderingFixtures.temporaryFolder()
+        defer { RenderingFixtures.remove(folder) }
+        let context = try RenderingFixtures.context(Self.snapshot(), language: .enUS, formats: [.junit])
+        let url = try JUnitReportRenderer().render(context, to: folder)[0]
+        let xml = try String(contentsOf: url, encoding: .utf8)
+        #expect(xml.contains("<property name=\"coverage_listed\" value=\"12\"/>"))
+        #expect(xml.contains("<property name=\"coverage_not_in_manifest\" value=\"1\"/>"))
+        #expect(xml.contains("<property name=\"coverage_not_listed\" value=\"1\"/>"))
+        #expect(JUnitSchema.problems(in: url) == [])
+        let plain = try RenderingFixtures.context(
+            RenderingFixtures.hostileSnapshot(), language: .enUS, formats: [.junit], name: "plain")
+        let plainXML = try String(
+            contentsOf: JUnitReportRenderer().render(plain, to: folder)[0], encoding: .utf8)
+        #expect(!plainXML.contains("coverage_"))
     }
 }
