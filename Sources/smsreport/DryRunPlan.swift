@@ -16,6 +16,8 @@ struct DryRunPlan {
     let reports: [ReportDefinition]
     /// ``RunFolder/plan(_:force:)``'s description of the output folder.
     let output: String
+    /// With `--coverage`: the run would also list the account's tasks.
+    var coverage = false
 
     var text: String {
         var lines: [String] = []
@@ -28,6 +30,11 @@ struct DryRunPlan {
             let first = batch.entries.first!.location
             let last = batch.entries.last!.location
             lines.append("  \(batch.fileStem): \(Words.count(batch.entries.count, "task")) (\(first) … \(last))")
+        }
+        if coverage {
+            lines.append(
+                "coverage: the account's tasks would be listed (pages of \(TaskPage.maximumLimit)) and compared with "
+                    + "the manifest")
         }
         lines.append("endpoint: \(endpoint.url)")
         lines.append("credentials: \(credentials.origin), \(credentialKind) (not checked against the API)")

@@ -139,7 +139,7 @@ struct RunCommand: ReportingCommand {
                 DryRunPlan(
                     plan: PipelineRun.plan(manifest, options: options), manifest: manifest, endpoint: settings.endpoint,
                     credentials: resolved, region: settings.region, reports: reports,
-                    output: RunFolder.plan(outURL, force: report.force)))
+                    output: RunFolder.plan(outURL, force: report.force), coverage: checksCoverage))
         }
         logger.debug("credentials: \(resolved.origin)")
         logger.debug("\(resolved.projectLine(region: settings.region))")

@@ -130,4 +130,19 @@ import Testing
             environment: ["HUAWEICLOUD_AUTH_TOKEN": EndToEndTests.token])
         #expect(configured.exitCode == 2 && configured.stderr.contains("coverage"), "\(configured.stderr)")
     }
+
+    @Test func aDryRunSaysItWouldListAndCallsNothing() async throws {
+        let folder = try EndToEndTests.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let manifest = folder.appendingPathComponent("tasks.csv")
+        try Self.world.manifestCSV().write(to: manifest, atomically: true, encoding: .utf8)
+        let (result, counters) = try await EndToEndTests.withMock(Self.world) { endpoint in
+            try await CommandRunner.run(
+                ["run", "--manifest", manifest.path, "--coverage", "--endpoint", endpoint.absoluteString, "--dry-run"],
+                environment: ["HUAWEICLOUD_AUTH_TOKEN": EndToEndTests.token], directory: folder)
+        }
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("coverage: the account's tasks would be listed (pages of 200)"))
+        #expect(counters.totalRequests == 0)
+    }
 }
