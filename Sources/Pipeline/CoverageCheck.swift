@@ -28,10 +28,10 @@ public enum CoverageCheck {
 
 extension Discovery {
     /// Lists every task of the account (as `--discover` does, with its paging and limits) and compares the list
-    /// with `manifest`; throws ``PipelineError/listingIncomplete(_:)`` like discovery when the listing cannot be
-    /// paged to its end.
+    /// with `manifest`; throws a ``PipelineError`` (``PipelineError/isListingIncomplete``, with advice for
+    /// `--coverage`) like discovery when the listing cannot be paged to its end.
     public func coverage(of manifest: Manifest) async throws -> RunSummary.Coverage {
-        let tasks = try await listAll(state: nil)
+        let tasks = try await listAll(state: nil, incomplete: PipelineError.coverageIncomplete)
         logger.info("coverage listing", metadata: ["listed": "\(tasks.count)"])
         return CoverageCheck.compare(manifest: manifest.entries, listed: tasks)
     }

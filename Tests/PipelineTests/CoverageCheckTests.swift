@@ -71,6 +71,23 @@ import Testing
             #expect(mock.counters.snapshot().requestsPerRoute["list-tasks"] == 4)
         }
     }
+
+    @Test func aListingThatCannotBePagedStopsWithCoverageAdvice() async throws {
+        let server = try await HostileServer(always: DiscoveryLimitsTests.page(count: 70_000, ids: 0..<200))
+        defer { Task { await server.shutdown() } }
+        let manifest = Manifest(entries: [Self.entry("a")], info: ManifestInfo(name: "m.csv", sha256: "", taskCount: 1))
+        let error = try await #require(throws: PipelineError.self) {
+            try await SMSClient.withClient(
+                endpoint: try SMSEndpoint(url: server.url), credentials: .token("tok"),
+                configuration: .init(retry: RetryPolicy(maxRetries: 0)), logger: LogCapture().logger()
+            ) { client in
+                try await Discovery(client: client, logger: LogCapture().logger()).coverage(of: manifest)
+            }
+        }
+        #expect(error.isListingIncomplete)
+        #expect(error.description.hasPrefix("coverage check stopped: the listing reports 70000 tasks"))
+        #expect(error.description.contains("without --coverage") && !error.description.contains("--state"))
+    }
 }
 
 /// `coverage: true` in the config (SPEC 9).
