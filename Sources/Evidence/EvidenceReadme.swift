@@ -56,6 +56,7 @@ struct EvidenceReadme {
         case "\(reportName).csv": strings[.evidenceFileServersCSV]
         case "\(reportName)-directories.csv": strings[.evidenceFileDirectoriesCSV]
         case "\(reportName)-changes.csv": strings[.evidenceFileChangesCSV]
+        case "\(reportName)-coverage.csv": strings[.evidenceFileCoverageCSV]
         case "\(reportName)-junit.xml": strings[.evidenceFileJUnit]
         case EvidenceBundle.summaryName: strings[.evidenceFileSummary]
         case EvidenceBundle.checksumsName: strings[.evidenceFileChecksums]

@@ -46,9 +46,11 @@ public struct Discovery: Sendable {
 }
 
 extension Discovery {
-    /// Every task of the listing, page after page; throws ``PipelineError/listingIncomplete(_:)`` when the
-    /// listing cannot be paged to its end.
-    func listAll(state: String?) async throws -> [MigrationTask] {
+    /// Every task of the listing, page after page; throws ``PipelineError/listingIncomplete(_:)`` (or what
+    /// `incomplete` makes of the reason) when the listing cannot be paged to its end.
+    func listAll(
+        state: String?, incomplete: (String) -> PipelineError = PipelineError.listingIncomplete
+    ) async throws -> [MigrationTask] {
         var tasks: [MigrationTask] = []
         var seen: Set<String> = []
         var offset = 0
@@ -59,7 +61,7 @@ extension Discovery {
             do {
                 page = try await client.listTasks(state: state, limit: pageSize, offset: offset)
             } catch let error as SMSAPIError where error.isDeadlineReached {
-                throw PipelineError.listingIncomplete(
+                throw incomplete(
                     "the run's --deadline passed after \(tasks.count) of \(firstCount.map(String.init) ?? "?") tasks "
                         + "were listed")
             }
@@ -68,7 +70,7 @@ extension Discovery {
             if firstCount == nil {
                 firstCount = count
                 if count > TaskPage.maximumListable {
-                    throw PipelineError.listingIncomplete(
+                    throw incomplete(
                         "the listing reports \(count) tasks, more than the list API can page through "
                             + "(\(TaskPage.maximumListable): offset at most \(TaskPage.maximumOffset))")
                 }
@@ -80,11 +82,11 @@ extension Discovery {
                 "discovery page", metadata: ["page": "\(pages)", "tasks": "\(tasks.count)", "count": "\(count)"])
             if offset >= count { return tasks }
             if page.tasks.isEmpty {
-                throw PipelineError.listingIncomplete(
+                throw incomplete(
                     "the list API returned an empty page at offset \(offset), before reaching its count of \(count)")
             }
             if fresh.isEmpty {
-                throw PipelineError.listingIncomplete(
+                throw incomplete(
                     "the list API returned only tasks already listed at offset \(offset - page.tasks.count) "
                         + "(it seems to ignore the offset)")
             }
@@ -92,7 +94,7 @@ extension Discovery {
             // past what the first page announced would be paged forever.
             let expectedPages = (firstCount ?? count) / pageSize + 1
             if pages >= expectedPages + 3 || offset > TaskPage.maximumOffset {
-                throw PipelineError.listingIncomplete(
+                throw incomplete(
                     "the listing keeps growing (count \(firstCount ?? count) at first, \(count) after \(pages) pages)")
             }
         }

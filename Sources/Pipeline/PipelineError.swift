@@ -48,6 +48,14 @@ public struct PipelineError: Error, CustomStringConvertible, Sendable {
             "discovery stopped: \(detail) — narrow the listing with --state STATE, or give the tasks in a --manifest")
     }
 
+    /// `--coverage`'s listing could not be paged to its end: the manifest cannot be compared with the account.
+    static func coverageIncomplete(_ detail: String) -> PipelineError {
+        PipelineError(
+            .listingIncomplete,
+            "coverage check stopped: \(detail) — the manifest cannot be compared with the account's tasks; "
+                + "run without --coverage (coverage: true)")
+    }
+
     public var isListingIncomplete: Bool { kind == .listingIncomplete }
     public var isAuthenticationRejected: Bool { kind == .authenticationRejected }
     public var isPermissionDenied: Bool { kind == .permissionDenied }

@@ -36,7 +36,10 @@ extension ResultsSnapshot {
             }
             try write("  ]")
         }
-        try write("{\n  \"exports\" : ")
+        try write("{\n")
+        // `coverage` only when checked: a snapshot without it keeps the bytes it always had.
+        if let coverage { try write("  \"coverage\" : " + (try value(coverage, depth: 1)) + ",\n") }
+        try write("  \"exports\" : ")
         try array(exports)
         try write(",\n  \"run\" : " + (try value(run, depth: 1)))
         try write(",\n  \"schema_version\" : \(schemaVersion),\n  \"tasks\" : ")

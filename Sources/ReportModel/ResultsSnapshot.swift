@@ -13,20 +13,24 @@ public struct ResultsSnapshot: Codable, Sendable {
     public var tasks: [TaskRecord]
     /// One record per export request (batch × language).
     public var exports: [ExportRecord]
+    /// The manifest compared with the account's task list, with `--coverage` (SPEC 9); nil (and absent from the
+    /// file) otherwise, so that files without it read as before.
+    public var coverage: RunSummary.Coverage?
 
     public init(
         schemaVersion: Int = ResultsSnapshot.currentSchemaVersion,
-        run: RunMetadata, tasks: [TaskRecord], exports: [ExportRecord] = []
+        run: RunMetadata, tasks: [TaskRecord], exports: [ExportRecord] = [], coverage: RunSummary.Coverage? = nil
     ) {
         self.schemaVersion = schemaVersion
         self.run = run
         self.tasks = tasks
         self.exports = exports
+        self.coverage = coverage
     }
 
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
-        case run, tasks, exports
+        case run, tasks, exports, coverage
     }
 }
 

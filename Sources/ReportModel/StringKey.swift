@@ -88,6 +88,20 @@ public enum StringKey: String, CaseIterable, Sendable {
     case changesTrendCaption = "changes.trend_caption"
     case changesSheet = "changes.sheet"
 
+    // MARK: Coverage: the manifest compared with the account's task list (SPEC 9)
+    case coverageHeading = "coverage.heading"
+    /// {0} tasks listed, {1} not in the manifest, {2} of the manifest not listed.
+    case coverageIntro = "coverage.intro"
+    case coverageComplete = "coverage.complete"
+    case coverageNotInManifestHeading = "coverage.not_in_manifest_heading"
+    case coverageNotListedHeading = "coverage.not_listed_heading"
+    case coverageNotInManifest = "coverage.not_in_manifest"
+    case coverageNotListed = "coverage.not_listed"
+    case coverageColumnGap = "coverage.column.gap"
+    case coverageColumnState = "coverage.column.state"
+    case coverageSheet = "coverage.sheet"
+    case evidenceFileCoverageCSV = "evidence.file_coverage_csv"
+
     // MARK: Evidence bundle README.txt (SPEC 9)
     /// `{0}` is the report's title.
     case evidenceReadmeTitle = "evidence.readme_title"

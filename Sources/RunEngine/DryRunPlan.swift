@@ -16,11 +16,14 @@ public struct DryRunPlan: Sendable {
     public let reports: [ReportDefinition]
     /// ``RunFolder/plan(_:force:)``'s description of the output folder.
     public let output: String
+    /// With `--coverage`: the run would also list the account's tasks.
+    public var coverage = false
 
     public init(
         plan: RunPlan, manifest: Manifest, endpoint: SMSEndpoint, credentials: ResolvedCredentials, region: String?,
-        reports: [ReportDefinition], output: String
+        reports: [ReportDefinition], output: String, coverage: Bool = false
     ) {
+        self.coverage = coverage
         self.plan = plan
         self.manifest = manifest
         self.endpoint = endpoint
@@ -41,6 +44,11 @@ public struct DryRunPlan: Sendable {
             let first = batch.entries.first!.location
             let last = batch.entries.last!.location
             lines.append("  \(batch.fileStem): \(Words.count(batch.entries.count, "task")) (\(first) … \(last))")
+        }
+        if coverage {
+            lines.append(
+                "coverage: the account's tasks would be listed (pages of \(TaskPage.maximumLimit)) and compared with "
+                    + "the manifest")
         }
         lines.append("endpoint: \(endpoint.url)")
         lines.append("credentials: \(credentials.origin), \(credentialKind) (not checked against the API)")

@@ -45,9 +45,11 @@ public struct RunEngine: Sendable {
         self.steps = steps
     }
 
-    /// Runs the pipeline against `client`, then publishes; throws ``PipelineError`` to stop (exit 1).
+    /// Runs the pipeline against `client`, then publishes; throws ``PipelineError`` to stop (exit 1). `coverage`
+    /// (from `--coverage`) goes into the snapshot, so that `results.json`, the reports and the summary show it.
     public func run(
         _ manifest: Manifest, client: SMSClient, endpoint: SMSEndpoint, options: PipelineRun.Options,
+        coverage: RunSummary.Coverage? = nil,
         progress: @escaping @Sendable (PipelineProgress) -> Void = { _ in },
         progressFinished: @Sendable () -> Void = {}
     ) async throws -> RunOutcome {
@@ -67,6 +69,7 @@ public struct RunEngine: Sendable {
         }
         // Cancelled requests end as error rows; a stopped run must not publish them as its result.
         try Task.checkCancellation()
+        snapshot.coverage = coverage
         snapshot.compact()
         return try await publish(snapshot, startedAt: snapshot.run.startedAt, finishedAt: snapshot.run.finishedAt)
     }

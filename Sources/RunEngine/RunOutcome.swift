@@ -34,7 +34,20 @@ public struct RunOutcome: Sendable {
             text += "; \(Words.count(totals.failedTaskCount, "task")) without results"
         }
         if failedExports > 0 { text += "; \(Words.count(failedExports, "export batch", "export batches")) failed" }
+        text += coverageNote
         if !summary.warnings.isEmpty { text += "; \(Words.count(summary.warnings.count, "warning"))" }
         return text + "; reports in \(outputFolder.path) (exit \(exitCode))"
+    }
+}
+
+extension RunOutcome {
+    /// `; coverage: 2 tasks of the account not in the manifest, 1 task of the manifest not listed` when the run
+    /// checked coverage and found a gap (`--coverage`, SPEC 9); empty otherwise.
+    var coverageNote: String {
+        guard let coverage = summary.coverage, !coverage.notInManifest.isEmpty || !coverage.notListed.isEmpty else {
+            return ""
+        }
+        return "; coverage: \(Words.count(coverage.notInManifest.count, "task")) of the account not in the manifest, "
+            + "\(Words.count(coverage.notListed.count, "task")) of the manifest not listed"
     }
 }

@@ -77,6 +77,7 @@ public struct RunVerdict: Sendable {
             totals: RunSummary.Totals(headline.totals), waivers: RunSummary.Waivers(headline.waivers))
         summary.scope = inputs.scope
         summary.totals.stale = staleCount(inputs.reports, aggregates: aggregates, at: snapshot.run.startedAt)
+        summary.coverage = snapshot.coverage
         var changes: RunChanges?
         var record: RecordedRun?
         var previousExitCode: Int?
@@ -103,7 +104,8 @@ public struct RunVerdict: Sendable {
         }
         // The exit code comes after the changes: `--fail-on new-inconsistent` reads them.
         let holding = FailCondition.holding(
-            inputs.policy.failOn, summary: headline, changes: summary.changes, stale: summary.totals.stale)
+            inputs.policy.failOn, summary: headline, changes: summary.changes, stale: summary.totals.stale,
+            coverage: snapshot.coverage)
         summary.exitCode = Int(exitCode(headline, snapshot: snapshot, holding: holding))
         record?.exitCode = summary.exitCode
         return RunVerdict(

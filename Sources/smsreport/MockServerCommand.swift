@@ -117,6 +117,13 @@ struct MockServerCommand: AsyncParsableCommand {
                 + "list API pages through).", valueName: "file"))
     var writeManifest: String?
 
+    @Option(
+        name: .customLong("extra-tasks"),
+        help: ArgumentHelp(
+            "Leave the world's last N tasks out of --write-manifest's file; the task list still lists them (to try "
+                + "run --coverage).", valueName: "n"))
+    var extraTasks: Int = 0
+
     /// Rejects out-of-range flags before the server starts.
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0–65535") }
@@ -135,6 +142,8 @@ struct MockServerCommand: AsyncParsableCommand {
             throw ValidationError("--project takes REGION=ID")
         }
         if (tlsCert == nil) != (tlsKey == nil) { throw ValidationError("--tls-cert and --tls-key go together") }
+        guard extraTasks >= 0 else { throw ValidationError("--extra-tasks must not be negative") }
+        if extraTasks > 0 && writeManifest == nil { throw ValidationError("--extra-tasks goes with --write-manifest") }
     }
 
     /// Builds the world and options, then serves until a signal.
@@ -182,7 +191,8 @@ struct MockServerCommand: AsyncParsableCommand {
         mockWorld = mockWorld.atEpoch(worldEpoch)
         if let writeManifest {
             do {
-                try Data(mockWorld.manifestCSV().utf8).write(to: URL(fileURLWithPath: writeManifest), options: .atomic)
+                try Data(mockWorld.manifestCSV(leavingOut: extraTasks).utf8).write(
+                    to: URL(fileURLWithPath: writeManifest), options: .atomic)
             } catch {
                 throw MockServerError(message: "cannot write the manifest \(writeManifest): \(error)")
             }

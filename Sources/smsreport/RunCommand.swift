@@ -32,6 +32,9 @@ struct RunCommand: ReportingCommand {
     @Option(help: "With --discover: only tasks in this state (a state the list API documents, e.g. MIGRATE_SUCCESS).")
     var state: String?
 
+    @Flag(help: "With a manifest: list the account's tasks too and report those the manifest lacks (config coverage:).")
+    var coverage = false
+
     @Option(
         help: "Output folder (default smsreport-out, or the config's out:); {date} and {time} expand in local time.")
     var out: String?
@@ -64,6 +67,9 @@ struct RunCommand: ReportingCommand {
             throw ValidationError("--keep must be a whole number from 1 to \(ReportConfiguration.maximumKeep)")
         }
         if dryRun && discover { throw ValidationError("--dry-run needs --manifest (discovery calls the API)") }
+        if coverage && discover {
+            throw ValidationError("--coverage compares a manifest with the account: not with --discover")
+        }
     }
 
     /// Where the tasks come from: `--manifest` or `--discover`, else the config's `manifest:` (relative to the
@@ -116,6 +122,11 @@ struct RunCommand: ReportingCommand {
         let source = try taskSource(configuration)
         let discover = source.manifest == nil
         let manifest = try source.manifest.map(readManifest)
+        let checksCoverage = coverage || configuration.coverage == true
+        if checksCoverage && discover {
+            throw ValidationError(
+                "--coverage (coverage: true) compares a manifest with the account: not with discovery")
+        }
         if let manifest {
             known.manifest = manifest.info
             for warning in manifest.warnings { logger.warning("\(warning)") }
@@ -128,7 +139,7 @@ struct RunCommand: ReportingCommand {
                 DryRunPlan(
                     plan: PipelineRun.plan(manifest, options: options), manifest: manifest, endpoint: settings.endpoint,
                     credentials: resolved, region: settings.region, reports: reports,
-                    output: RunFolder.plan(outURL, force: report.force)))
+                    output: RunFolder.plan(outURL, force: report.force), coverage: checksCoverage))
         }
         logger.debug("credentials: \(resolved.origin)")
         logger.debug("\(resolved.projectLine(region: settings.region))")
@@ -175,15 +186,19 @@ struct RunCommand: ReportingCommand {
                 ) { client in
                     let tasks =
                         discover ? try await Discovery(client: client, logger: logger).manifest(state: state) : manifest!
+                    // Listed before collection: a listing that cannot be paged to its end stops the run at once.
+                    let coverage =
+                        checksCoverage ? try await Discovery(client: client, logger: logger).coverage(of: tasks) : nil
                     do {
                         if tasks.entries.isEmpty {
                             logger.warning("discovery found no task; writing empty reports")
                             let now = Date()
-                            return try await engine.publish(
-                                Self.emptySnapshot(tasks, endpoint: settings.endpoint), startedAt: now, finishedAt: now)
+                            var empty = Self.emptySnapshot(tasks, endpoint: settings.endpoint)
+                            empty.coverage = coverage
+                            return try await engine.publish(empty, startedAt: now, finishedAt: now)
                         }
                         return try await engine.run(
-                            tasks, client: client, endpoint: settings.endpoint, options: options,
+                            tasks, client: client, endpoint: settings.endpoint, options: options, coverage: coverage,
                             progress: progress.update, progressFinished: progress.finish)
                     } catch {
                         let info = tasks.info

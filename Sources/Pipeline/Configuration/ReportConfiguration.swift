@@ -40,6 +40,8 @@ public struct ReportConfiguration: Sendable, Hashable {
     public var discover: Bool?
     /// `state:`, the task state `discover:` lists.
     public var state: String?
+    /// `coverage: true`, compare the manifest with the account's task list (SPEC 9); `--coverage` also turns it on.
+    public var coverage: Bool?
     /// `timeout:`, seconds for one attempt (`--timeout` wins).
     public var timeout: Double?
     /// `deadline:`, seconds for the whole run (`--deadline` wins).
@@ -75,7 +77,7 @@ public struct ReportConfiguration: Sendable, Hashable {
         "endpoint", "region", "credentials", "concurrency", "rate", "retries", "batch_size", "reports", "waivers",
         "fail_on", "history", "history_scope", "out", "keep", "sign_key", "bundle_max_mb",
         "pdf_timeout", "notify", "report_url", "metrics_file", "ping_url",
-        "manifest", "discover", "state", "timeout", "deadline",
+        "manifest", "discover", "state", "timeout", "deadline", "coverage",
     ]
     static let reportKeys: Set<String> = [
         "name", "language", "formats", "title", "timezone", "customer", "project", "reference", "prepared_by",
@@ -127,6 +129,7 @@ public struct ReportConfiguration: Sendable, Hashable {
             case "manifest": manifest = reader.manifestPath(value, key)
             case "discover": discover = reader.bool(value, key)
             case "state": state = reader.string(value, key)
+            case "coverage": coverage = reader.bool(value, key)
             case "timeout": timeout = reader.timeout(value, key)
             case "deadline": deadline = reader.duration(value, key)
             default:

@@ -31,5 +31,6 @@ public struct CSVReportRenderer: ReportRenderer {
             }
         }
         return [servers, directories] + (try renderChanges(context, to: output))
+            + (try renderCoverage(context, to: output))
     }
 }

@@ -44,6 +44,7 @@ struct HTMLPage {
             try writeServers()
             try writeDirectories()
             try writeErrors()
+            try writeCoverage()
             try writeWaivers()
             try writeExports()
             try writeSignOff()

@@ -77,7 +77,7 @@ public struct JUnitReportRenderer: ReportRenderer {
             ("language", context.report.language.rawValue),
         ]
         try xml.startElement("properties")
-        for (name, value) in properties {
+        for (name, value) in properties + Self.coverageProperties(context.snapshot.coverage) {
             guard let value else { continue }
             try xml.startElement("property")
             try xml.attribute("name", name)
@@ -85,6 +85,17 @@ public struct JUnitReportRenderer: ReportRenderer {
             try xml.endElement()
         }
         try xml.fullEndElement()
+    }
+
+    /// With `--coverage` (SPEC 9): how many tasks the account listed, how many of them the manifest lacks and how
+    /// many of the manifest's it did not list (the tasks themselves are in the other formats); none otherwise.
+    static func coverageProperties(_ coverage: RunSummary.Coverage?) -> [(String, String?)] {
+        guard let coverage else { return [] }
+        return [
+            ("coverage_listed", "\(coverage.listed)"),
+            ("coverage_not_in_manifest", "\(coverage.notInManifest.count)"),
+            ("coverage_not_listed", "\(coverage.notListed.count)"),
+        ]
     }
 
     private func writeCase(_ server: ServerSummary, _ context: RenderContext, to xml: XMLStreamWriter) throws {

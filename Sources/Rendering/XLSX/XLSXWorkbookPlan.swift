@@ -21,8 +21,8 @@ struct XLSXWorkbookPlan: Sendable {
 
     let sheets: [Sheet]
 
-    /// Plans overview, servers, directories (split every `limits.dataRowsPerSheet` rows) and, when some task
-    /// failed, errors.
+    /// Plans overview, servers, directories (split every `limits.dataRowsPerSheet` rows), errors when some task
+    /// failed, and coverage when the run checked it.
     init(context: RenderContext, limits: XLSXLimits) {
         let strings = context.strings
         let listed = context.listedServers
@@ -50,6 +50,11 @@ struct XLSXWorkbookPlan: Sendable {
         if !failures.isEmpty {
             let errors = XLSXErrorsTable(failures: failures, context: context)
             add(strings[.sheetErrors], .table(errors, 0..<errors.rowCount))
+        }
+        if let coverage = context.snapshot.coverage {
+            let table = XLSXCoverageTable(
+                rows: ReportTables.coverageRows(coverage, snapshot: context.snapshot), strings: strings)
+            add(strings[.coverageSheet], .table(table, 0..<table.rowCount))
         }
         self.sheets = sheets
     }

@@ -46,6 +46,7 @@ struct ResultsStreamReader {
         var run: RunMetadata?
         var tasks: [TaskRecord]?
         var exports: [ExportRecord]?
+        var coverage: RunSummary.Coverage?
         var keys: Set<String> = []
         var first = true
         while try scanner.nextElement(first: first, closer: UInt8(ascii: "}")) {
@@ -59,6 +60,7 @@ struct ResultsStreamReader {
             case "schema_version": try readVersion()
             case "run": run = try element(RunMetadata.self, at: "run")
             case "exports": exports = try array(ExportRecord.self, at: "exports", capacity: 0)
+            case "coverage": coverage = try element(RunSummary.Coverage.self, at: "coverage")
             case "tasks":
                 tasks = try array(TaskRecord.self, at: "tasks", capacity: run?.manifest.taskCount ?? 0) {
                     $1.compact(&$0)
@@ -72,7 +74,8 @@ struct ResultsStreamReader {
         guard let tasks else { throw ReadError(description: "\(source): tasks: missing") }
         guard let exports else { throw ReadError(description: "\(source): exports: missing") }
         return ResultsSnapshot(
-            schemaVersion: ResultsSnapshot.currentSchemaVersion, run: run, tasks: tasks, exports: exports)
+            schemaVersion: ResultsSnapshot.currentSchemaVersion, run: run, tasks: tasks, exports: exports,
+            coverage: coverage)
     }
 
     private mutating func readKey() throws -> String {

@@ -9,6 +9,8 @@ public enum FailCondition: String, Sendable, Hashable, CaseIterable, Comparable 
     case expiredWaiver = "expired-waiver"
     /// A server is stale under the first report's `max_age` that sets one (SPEC 9).
     case stale
+    /// The account has tasks the manifest lacks (`--coverage`, SPEC 9).
+    case uncovered
 
     /// The values, comma-separated, for error messages and help.
     public static let valueList = allCases.map(\.rawValue).joined(separator: ", ")
@@ -37,16 +39,23 @@ public enum FailCondition: String, Sendable, Hashable, CaseIterable, Comparable 
         }
     }
 
-    /// Which of `conditions` hold for the aggregate `summary`, the changes since the previous run and the count of
-    /// stale servers (`totals.stale`), in the order of ``allCases``.
+    /// Which of `conditions` hold for the aggregate `summary`, the changes since the previous run, the count of
+    /// stale servers (`totals.stale`) and the coverage check (nil without `--coverage`), in the order of
+    /// ``allCases``.
     public static func holding(
-        _ conditions: Set<FailCondition>, summary: ConsistencySummary, changes: RunSummary.Changes, stale: Int = 0
+        _ conditions: Set<FailCondition>, summary: ConsistencySummary, changes: RunSummary.Changes, stale: Int = 0,
+        coverage: RunSummary.Coverage? = nil
     ) -> [FailCondition] {
-        allCases.filter { conditions.contains($0) && $0.holds(summary: summary, changes: changes, stale: stale) }
+        allCases.filter {
+            conditions.contains($0) && $0.holds(summary: summary, changes: changes, stale: stale, coverage: coverage)
+        }
     }
 
-    /// True when this condition holds for `summary`, `changes` and `stale` stale servers.
-    public func holds(summary: ConsistencySummary, changes: RunSummary.Changes, stale: Int = 0) -> Bool {
+    /// True when this condition holds for `summary`, `changes`, `stale` stale servers and `coverage` (`uncovered`
+    /// never holds without a coverage check).
+    public func holds(
+        summary: ConsistencySummary, changes: RunSummary.Changes, stale: Int = 0, coverage: RunSummary.Coverage? = nil
+    ) -> Bool {
         switch self {
         case .inconsistent: summary.totals.servers(.inconsistent) > 0
         case .newInconsistent: !changes.newlyInconsistent.isEmpty
@@ -54,6 +63,7 @@ public enum FailCondition: String, Sendable, Hashable, CaseIterable, Comparable 
         case .notVerified: summary.totals.servers(.notVerified) > 0
         case .expiredWaiver: !summary.waivers.expired.isEmpty
         case .stale: stale > 0
+        case .uncovered: !(coverage?.notInManifest.isEmpty ?? true)
         }
     }
 

@@ -23,4 +23,14 @@ import Testing
         #expect(manifest.entries.map(\.sourceName) == infos.map(\.sourceName))
         #expect(manifest.entries.map(\.sourceID) == infos.map(\.sourceID))
     }
+
+    /// `mock-server --write-manifest --extra-tasks N`: the last N tasks are left out of the file (the list API
+    /// still lists them), for `--coverage`.
+    @Test func extraTasksAreLeftOutOfTheManifest() throws {
+        let world = MockWorld.synthetic(taskCount: 9, seed: 3)
+        let manifest = try ManifestReader().read(Data(world.manifestCSV(leavingOut: 4).utf8), name: "mock.csv")
+        #expect(manifest.entries.map(\.taskID) == world.tasks.prefix(5).map(\.id))
+        #expect(world.manifestCSV(leavingOut: 0) == world.manifestCSV())
+        #expect(world.manifestCSV(leavingOut: 20) == "task_id,source_id,source_name\n")
+    }
 }
