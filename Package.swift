@@ -179,7 +179,8 @@ let package = Package(
             path: "Tests/TestSupport",
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "RunEngineTests", dependencies: ["RunEngine", "ReportTemplates", "TestSupport", "Rendering"]),
+        .testTarget(
+            name: "RunEngineTests", dependencies: ["RunEngine", "ReportTemplates", "TestSupport", "Rendering"]),
         .testTarget(
             name: "HistoryTests",
             dependencies: ["History", "ReportModel", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,5 +1,5 @@
-import Rendering
 import Foundation
+import Rendering
 
 /// A `SHA256SUMS` file in `sha256sum -c` format: one `<hex digest>  <path>` line per file, sorted by path.
 public struct ChecksumList: Sendable, Hashable {

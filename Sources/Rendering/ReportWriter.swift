@@ -53,7 +53,8 @@ public struct ReportWriter: Sendable {
             switch outcome {
             case .success(let urls):
                 set.files += urls.map {
-                    RenderedSet.File(report: job.context.report.name, format: job.format, path: output.relativePath(of: $0))
+                    RenderedSet.File(
+                        report: job.context.report.name, format: job.format, path: output.relativePath(of: $0))
                 }
             case .failure(let error) where job.format == .pdf:
                 set.failures.append(.init(report: job.context.report.name, format: job.format, reason: "\(error)"))

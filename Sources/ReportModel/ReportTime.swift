@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Date formats reports use: whole seconds, independent of the machine's locale and zone; UTC unless a
@@ -43,7 +43,9 @@ public enum ReportTime {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var tm = tm()
         gmtime_r(&seconds, &tm)
-        return (Int(tm.tm_year) + 1900, Int(tm.tm_mon) + 1, Int(tm.tm_mday), Int(tm.tm_hour), Int(tm.tm_min), Int(tm.tm_sec))
+        return (
+            Int(tm.tm_year) + 1900, Int(tm.tm_mon) + 1, Int(tm.tm_mday), Int(tm.tm_hour), Int(tm.tm_min), Int(tm.tm_sec)
+        )
     }
 
     /// True when `SOURCE_DATE_EPOCH` is set: every time stamp a run writes is then the generation time.

@@ -48,7 +48,8 @@ public struct ServerSummary: Sendable {
         var latest: Int64 = 0
         var acceptances: [Int: Waiver] = [:]
         var uncovered = false
-        let sourceName = self.sourceName, sourceID = self.sourceID
+        let sourceName = self.sourceName
+        let sourceID = self.sourceID
         for task in tasks {
             for (offset, directory) in task.directories.enumerated() {
                 counts += directory.counts

@@ -93,7 +93,9 @@ public struct TaskRecord: Codable, Sendable, Hashable {
 
 /// The status a single task contributes.
 public enum TaskOutcome: String, Codable, Sendable {
-    case consistent, inconsistent, notVerified = "not_verified", error
+    case consistent, inconsistent
+    case notVerified = "not_verified"
+    case error
 }
 
 /// One verified directory of a task, with its file counts.

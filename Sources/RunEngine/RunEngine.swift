@@ -30,7 +30,8 @@ public struct RunEngine: Sendable {
 
     public init(
         reports: [ReportDefinition], folder: RunFolder, writer: ReportWriter, policy: ReportPolicy, logger: Logger,
-        history: RunHistory? = nil, scope: String? = nil, steps: [any RunStep] = [], evidence: RunEvidence = RunEvidence(),
+        history: RunHistory? = nil, scope: String? = nil, steps: [any RunStep] = [],
+        evidence: RunEvidence = RunEvidence(),
         annotate: @escaping @Sendable (inout RunSummary) -> Void = { _ in }
     ) {
         self.evidence = evidence
@@ -95,7 +96,8 @@ public struct RunEngine: Sendable {
                 now: writer.generatedAt, startedAt: reproducible ? writer.generatedAt : startedAt,
                 finishedAt: reproducible ? writer.generatedAt : finishedAt))
         annotate(&verdict.summary)
-        let rendered = try writer.render(reports, snapshot: snapshot, summary: { verdict.aggregate(in: $0.timeZone) }, changes: verdict.changes)
+        let rendered = try writer.render(
+            reports, snapshot: snapshot, summary: { verdict.aggregate(in: $0.timeZone) }, changes: verdict.changes)
         var summary = Self.noting(rendered.failures, in: verdict.summary)
         // A signal during rendering: the earlier set stays, the staged one is discarded by the caller.
         try Task.checkCancellation()

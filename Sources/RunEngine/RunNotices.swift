@@ -87,6 +87,7 @@ struct PingStep: RunStep {
 
     func run(_ run: PublishedRun, logger: Logger) async -> StepResult {
         let line = RunOutcome(published: run).line
-        return StepResult(warnings: [await ping.finish(exitCode: run.summary.exitCode, summaryLine: line)].compactMap { $0 })
+        return StepResult(
+            warnings: [await ping.finish(exitCode: run.summary.exitCode, summaryLine: line)].compactMap { $0 })
     }
 }

@@ -66,7 +66,8 @@ public struct RunSettings: Sendable {
             endpoint = try Self.endpoint(url, source: "SMS_ENDPOINT")
         } else {
             throw ConfigurationError(
-                "no endpoint: give --endpoint URL or --region ID, set endpoint: or region: in the config, or set SMS_ENDPOINT")
+                "no endpoint: give --endpoint URL or --region ID, set endpoint: or region: in the config, or set SMS_ENDPOINT"
+            )
         }
         region = connection.region ?? configuration.region ?? IAMProjectLookup.region(ofHost: endpoint.host)
         credentialsMode =

@@ -59,7 +59,8 @@ public final class MockCounters: @unchecked Sendable {
         /// The batch's `source_name`s exactly as the request carried them, in request order.
         public var sourceNames: [String]
 
-        public init(size: Int, language: String, status: Int = 200, taskIDs: [String] = [], sourceNames: [String] = []) {
+        public init(size: Int, language: String, status: Int = 200, taskIDs: [String] = [], sourceNames: [String] = [])
+        {
             self.size = size
             self.language = language
             self.status = status

@@ -70,7 +70,8 @@ public struct MockFaults: Sendable, Hashable {
 
     public init(
         latency: Duration = .zero, throttleEveryNth: Int? = nil, retryAfter: String? = "1",
-        rateLimit: Double? = nil, rateLimitBurst: Double? = nil, serverErrorRate: Double = 0, serverErrorSeed: UInt64 = 0, notFoundTaskIDs: Set<String> = [],
+        rateLimit: Double? = nil, rateLimitBurst: Double? = nil, serverErrorRate: Double = 0,
+        serverErrorSeed: UInt64 = 0, notFoundTaskIDs: Set<String> = [],
         malformedTaskIDs: Set<String> = [], finishedTimeAsString: Bool = false, finishedTimeInSeconds: Bool = false,
         responseShape: MockResponseShape = .a, exportAcceptedLanguages: Set<String> = ["en-us", "zh-cn"],
         exportAcknowledgementOnly: Bool = false, permissionDenied: Bool = false, forbiddenTaskIDs: Set<String> = []

@@ -85,7 +85,8 @@ enum MockResponses {
             : "Task ID,Source ID,Source name,Directory,Total files,Different files,Missing on target,Extra on target"
         var lines = [header]
         for entry in batch {
-            let identity = [entry.taskID, entry.sourceID, entry.sourceName].map(MockWorld.csvField).joined(separator: ",")
+            let identity = [entry.taskID, entry.sourceID, entry.sourceName].map(MockWorld.csvField).joined(
+                separator: ",")
             let checks = world.task(id: entry.taskID)?.directories ?? []
             if checks.isEmpty { lines.append(identity + ",,,,,") }
             for check in checks {

@@ -3,8 +3,8 @@ import Foundation
 import Logging
 import Pipeline
 import Rendering
-import ReportTemplates
 import ReportModel
+import ReportTemplates
 import RunEngine
 import SMSAPI
 import SMSMock
@@ -76,7 +76,8 @@ struct DemoCommand: ReportingCommand {
                 policy: ReportPolicy(waivers: configuration.waivers), logger: logger, history: history)
             let progress = ProgressDisplay(logger: logger, quiet: console.quiet)
             let quietMock = Logger(label: "mock", factory: { _ in SwiftLogNoOpLogHandler() })
-            outcome = try await MockServer.withRunning(world: world.atEpoch(night), options: options, logger: quietMock) {
+            outcome = try await MockServer.withRunning(world: world.atEpoch(night), options: options, logger: quietMock)
+            {
                 mock in
                 logger.info("mock API listening", metadata: ["endpoint": "\(mock.endpoint.url)", "night": "\(night)"])
                 return try await SMSClient.withClient(

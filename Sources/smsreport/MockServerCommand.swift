@@ -104,7 +104,9 @@ struct MockServerCommand: AsyncParsableCommand {
     @Flag(help: "Answer exports with a bare {} instead of a file.")
     var exportAcknowledgementOnly = false
 
-    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve HTTPS with this PEM certificate (chain).", valueName: "pem"))
+    @Option(
+        name: .customLong("tls-cert"),
+        help: ArgumentHelp("Serve HTTPS with this PEM certificate (chain).", valueName: "pem"))
     var tlsCert: String?
 
     @Option(name: .customLong("tls-key"), help: ArgumentHelp("The PEM private key of --tls-cert.", valueName: "pem"))

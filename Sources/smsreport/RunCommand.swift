@@ -18,7 +18,10 @@ struct RunCommand: ReportingCommand {
             130/143 stopped by SIGINT/SIGTERM (the output folder left as it was).
             """)
 
-    @Option(help: "Task manifest: CSV (UTF-8, UTF-16, GB18030), XLSX, JSON or YAML file, a pipe or <(…), or - for stdin (at most 256 MiB).")
+    @Option(
+        help:
+            "Task manifest: CSV (UTF-8, UTF-16, GB18030), XLSX, JSON or YAML file, a pipe or <(…), or - for stdin (at most 256 MiB)."
+    )
     var manifest: String?
 
     @Option(
@@ -185,7 +188,8 @@ struct RunCommand: ReportingCommand {
                     logger: logger
                 ) { client in
                     let tasks =
-                        discover ? try await Discovery(client: client, logger: logger).manifest(state: state) : manifest!
+                        discover
+                        ? try await Discovery(client: client, logger: logger).manifest(state: state) : manifest!
                     // Listed before collection: a listing that cannot be paged to its end stops the run at once.
                     let coverage =
                         checksCoverage ? try await Discovery(client: client, logger: logger).coverage(of: tasks) : nil
@@ -210,7 +214,8 @@ struct RunCommand: ReportingCommand {
             // Whatever stopped the run, the target keeps the earlier set and no staging is left behind.
             folder.discard()
             known.warnings = started
-            known.warnings += await runNotices.failed(CommandFailure.failedSummary(error, known: known), line: "\(error)")
+            known.warnings += await runNotices.failed(
+                CommandFailure.failedSummary(error, known: known), line: "\(error)")
             throw error
         }
         try outcome.finish(json: console.json)
@@ -228,7 +233,8 @@ struct RunCommand: ReportingCommand {
 
     private func readManifest(_ manifest: String) throws -> Manifest {
         let (data, name) = try ManifestInput(path: manifest).read()
-        return try ManifestReader(encoding: manifestEncoding.flatMap(ManifestEncoding.init(name:))).read(data, name: name)
+        return try ManifestReader(encoding: manifestEncoding.flatMap(ManifestEncoding.init(name:))).read(
+            data, name: name)
     }
 
     private static func emptySnapshot(_ manifest: Manifest, endpoint: SMSEndpoint) -> ResultsSnapshot {

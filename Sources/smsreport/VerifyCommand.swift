@@ -1,8 +1,8 @@
 import ArgumentParser
 import Evidence
 import Foundation
-import ReportModel
 import Pipeline
+import ReportModel
 
 /// `smsreport verify DIR|ZIP`: checks a run folder or an evidence bundle against its `SHA256SUMS` and signature
 /// (SPEC 9); exit 0 only when every check holds, 1 when one does not, 2 for bad usage.

@@ -5,8 +5,8 @@ import Pipeline
 import ReportModel
 import SMSAPI
 import SMSMock
-import Testing
 import TestSupport
+import Testing
 
 /// The pipeline against the real mock server over loopback HTTP.
 @Suite struct PipelineRunTests {
@@ -146,7 +146,9 @@ extension PipelineRunTests {
         let endpoint = try SMSEndpoint(url: "http://127.0.0.1:1")
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         let entries = (0..<20).map {
-            ManifestEntry(taskID: "t-\($0)", sourceID: "s", sourceName: "n", location: ManifestLocation(file: "m.csv", line: $0 + 2))
+            ManifestEntry(
+                taskID: "t-\($0)", sourceID: "s", sourceName: "n",
+                location: ManifestLocation(file: "m.csv", line: $0 + 2))
         }
         let manifest = Manifest(entries: entries, info: ManifestInfo(name: "m.csv", sha256: "", taskCount: 20))
         let error = await #expect(throws: PipelineError.self) {

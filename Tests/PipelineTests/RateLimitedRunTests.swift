@@ -4,8 +4,8 @@ import Pipeline
 import ReportModel
 import SMSAPI
 import SMSMock
-import Testing
 import TestSupport
+import Testing
 
 /// The pipeline against a mock with a server-side rate limit, and with many requests in flight: the live clock,
 /// loopback HTTP, the client built from its configuration as `smsreport run` builds it.

@@ -5,8 +5,8 @@ import Pipeline
 import ReportModel
 import SMSAPI
 import SMSMock
-import Testing
 import TestSupport
+import Testing
 
 // A time limit, so that a client that hangs fails the test instead of hanging the suite.
 /// `--deadline` in the pipeline: what is not done by then becomes a row (or a failed batch), and the run returns.
@@ -68,7 +68,8 @@ import TestSupport
                 location: ManifestLocation(file: "m.csv", line: $0 + 1))
         }
         let manifest = Manifest(
-            entries: entries, info: ManifestInfo(name: "m.csv", sha256: String(repeating: "0", count: 64), taskCount: 20))
+            entries: entries,
+            info: ManifestInfo(name: "m.csv", sha256: String(repeating: "0", count: 64), taskCount: 20))
         let logger = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
         var configuration = SMSClientConfiguration()
         configuration.runDeadline = Date().addingTimeInterval(4)

@@ -1,28 +1,35 @@
 import Foundation
 import ReportModel
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct ConsistencySummaryTests {
     static func directory(_ path: String, total: Int = 10, different: Int = 0, missing: Int = 0, extra: Int = 0)
         -> DirectoryResult
     {
         DirectoryResult(
-            path: path, counts: FileCounts(total: total, different: different, missingOnTarget: missing, extraOnTarget: extra))
+            path: path,
+            counts: FileCounts(total: total, different: different, missingOnTarget: missing, extraOnTarget: extra))
     }
 
     @Test func statusFirstMatchWins() {
         let tasks = [
             // inconsistent beats error on the same server
-            TaskRecord(taskID: "t1", sourceID: "a", sourceName: "alpha", directories: [Self.directory("/x", missing: 1)]),
-            TaskRecord(taskID: "t2", sourceID: "a", sourceName: "alpha", error: TaskError(kind: .transport, message: "reset")),
+            TaskRecord(
+                taskID: "t1", sourceID: "a", sourceName: "alpha", directories: [Self.directory("/x", missing: 1)]),
+            TaskRecord(
+                taskID: "t2", sourceID: "a", sourceName: "alpha", error: TaskError(kind: .transport, message: "reset")),
             // error beats not verified
             TaskRecord(taskID: "t3", sourceID: "b", sourceName: "bravo"),
-            TaskRecord(taskID: "t4", sourceID: "b", sourceName: "bravo", error: TaskError(kind: .http, message: "x", httpStatus: 404)),
+            TaskRecord(
+                taskID: "t4", sourceID: "b", sourceName: "bravo",
+                error: TaskError(kind: .http, message: "x", httpStatus: 404)),
             // not verified beats consistent
             TaskRecord(taskID: "t5", sourceID: "c", sourceName: "charlie", directories: [Self.directory("/y")]),
             TaskRecord(taskID: "t6", sourceID: "c", sourceName: "charlie"),
-            TaskRecord(taskID: "t7", sourceID: "d", sourceName: "delta", finishedTime: 1_598_435_801_422, directories: [Self.directory("/z")]),
+            TaskRecord(
+                taskID: "t7", sourceID: "d", sourceName: "delta", finishedTime: 1_598_435_801_422,
+                directories: [Self.directory("/z")]),
         ]
         let summary = ConsistencySummary(tasks: tasks)
         #expect(summary.servers.map(\.status) == [.inconsistent, .error, .notVerified, .consistent])

@@ -60,6 +60,8 @@ import Testing
         let data = try JSONEncoder().encode([zone])
         #expect(String(decoding: data, as: UTF8.self) == #"["Europe\/Berlin"]"#)
         #expect(try JSONDecoder().decode([ReportTimeZone].self, from: data) == [zone])
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([ReportTimeZone].self, from: Data(#"["Nope/Nope"]"#.utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([ReportTimeZone].self, from: Data(#"["Nope/Nope"]"#.utf8))
+        }
     }
 }

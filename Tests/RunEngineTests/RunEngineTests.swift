@@ -62,7 +62,10 @@ import Testing
         let target = root.appendingPathComponent("out")
         let outcome = try await Self.publish(try Self.engine(target))
         #expect(outcome.exitCode == 0)
-        #expect(outcome.summary.files.map(\.path) == ["night-directories.csv", "night-junit.xml", "night.csv", "results.json"])
+        #expect(
+            outcome.summary.files.map(\.path) == [
+                "night-directories.csv", "night-junit.xml", "night.csv", "results.json",
+            ])
         #expect(try Self.checksumsHold(target))
     }
 

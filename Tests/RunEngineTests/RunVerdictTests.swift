@@ -20,7 +20,8 @@ import Testing
         directories: [directory("/var/log", different: 2)])
     static let notVerified = TaskRecord(taskID: "t-nv", sourceID: "s-nv", sourceName: "nv")
     static let failed = TaskRecord(
-        taskID: "t-err", sourceID: "s-err", sourceName: "err", error: TaskError(kind: .http, message: "gone", httpStatus: 404))
+        taskID: "t-err", sourceID: "s-err", sourceName: "err",
+        error: TaskError(kind: .http, message: "gone", httpStatus: 404))
 
     static func snapshot(_ tasks: [TaskRecord], failedExport: Bool = false) -> ResultsSnapshot {
         let exports =
@@ -134,7 +135,9 @@ import Testing
         #expect(verdict.exitCode == 0)
         #expect(verdict.summary.warnings.map(\.code) == [.historyUnavailable])
         #expect(verdict.summary.warnings[0].message.contains("--fail-on new-inconsistent cannot hold"))
-        #expect(verdict.summary.history == RunSummary.HistoryState(recorded: false, error: "/h/history.sqlite: file is not a database"))
+        #expect(
+            verdict.summary.history
+                == RunSummary.HistoryState(recorded: false, error: "/h/history.sqlite: file is not a database"))
         #expect(verdict.changes?.unavailable == "/h/history.sqlite: file is not a database")
         #expect(verdict.record == nil)
     }

@@ -35,7 +35,8 @@ import Testing
     func tokenFileMayEndWithOneLineBreak(_ name: String, _ content: String) throws {
         let file = try Self.tokenFile(Array(content.utf8))
         defer { try? FileManager.default.removeItem(at: file) }
-        #expect(try SMSCredentials.resolve(environment: [:], tokenFile: file.path) == .token(Self.secretPart), "\(name)")
+        #expect(
+            try SMSCredentials.resolve(environment: [:], tokenFile: file.path) == .token(Self.secretPart), "\(name)")
     }
 
     static let rejectedFiles: [(String, String, String)] = [
@@ -70,12 +71,18 @@ import Testing
     }
 
     static let rejectedVariables: [(String, [String: String], String)] = [
-        ("SK with a tab", ["HUAWEICLOUD_SDK_AK": "AK1", "HUAWEICLOUD_SDK_SK": "a\t\(secretPart)"], "HUAWEICLOUD_SDK_SK"),
+        (
+            "SK with a tab", ["HUAWEICLOUD_SDK_AK": "AK1", "HUAWEICLOUD_SDK_SK": "a\t\(secretPart)"],
+            "HUAWEICLOUD_SDK_SK"
+        ),
         ("SK wrapped", ["CLOUD_SDK_AK": "AK1", "CLOUD_SDK_SK": "\(secretPart)\n\(secretPart)"], "CLOUD_SDK_SK"),
         ("AK with a space", ["HUAWEICLOUD_SDK_AK": "AK 1", "HUAWEICLOUD_SDK_SK": secretPart], "HUAWEICLOUD_SDK_AK"),
         (
             "security token with a control character",
-            ["HUAWEICLOUD_SDK_AK": "AK1", "HUAWEICLOUD_SDK_SK": "SK1", "HUAWEICLOUD_SDK_SECURITY_TOKEN": "\(secretPart)\u{7}"],
+            [
+                "HUAWEICLOUD_SDK_AK": "AK1", "HUAWEICLOUD_SDK_SK": "SK1",
+                "HUAWEICLOUD_SDK_SECURITY_TOKEN": "\(secretPart)\u{7}",
+            ],
             "HUAWEICLOUD_SDK_SECURITY_TOKEN"
         ),
         (
@@ -83,7 +90,10 @@ import Testing
             ["HUAWEICLOUD_SDK_AK": "AK1", "HUAWEICLOUD_SDK_SK": "SK1", "HUAWEICLOUD_SDK_PROJECT_ID": "p\nq"],
             "HUAWEICLOUD_SDK_PROJECT_ID"
         ),
-        ("token with a line break", ["HUAWEICLOUD_AUTH_TOKEN": "\(secretPart)\n\(secretPart)"], "HUAWEICLOUD_AUTH_TOKEN"),
+        (
+            "token with a line break", ["HUAWEICLOUD_AUTH_TOKEN": "\(secretPart)\n\(secretPart)"],
+            "HUAWEICLOUD_AUTH_TOKEN"
+        ),
         ("token with DEL", ["HUAWEICLOUD_AUTH_TOKEN": "\(secretPart)\u{7F}"], "HUAWEICLOUD_AUTH_TOKEN"),
     ]
 

@@ -12,7 +12,8 @@ public enum CommandRunner {
 
     /// The `smsreport` executable next to the test bundle in the build products folder.
     public static var binary: URL {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         // On some platforms the test runner lives inside a bundle; climb to the products folder.
         while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("smsreport").path),
             folder.path != "/"
@@ -34,7 +35,8 @@ public enum CommandRunner {
         _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil, directory: URL? = nil,
         executable: URL? = nil
     ) async throws -> Result {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("smsreport-run-\(UUID().uuidString)")
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "smsreport-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let outURL = scratch.appendingPathComponent("stdout")

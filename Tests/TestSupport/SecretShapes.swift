@@ -42,7 +42,8 @@ public enum SecretShapes {
         if secret.count >= 8 {
             spellings.append(("prefix of 8", String(secret.prefix(8))))
             spellings.append(("prefix of 12", String(secret.prefix(12))))
-            spellings.append(("percent-encoded prefix", spellings[7].1.count >= 8 ? String(spellings[7].1.prefix(8)) : ""))
+            spellings.append(
+                ("percent-encoded prefix", spellings[7].1.count >= 8 ? String(spellings[7].1.prefix(8)) : ""))
         }
         return spellings.filter { !$0.1.isEmpty }
     }

@@ -4,8 +4,8 @@ import Logging
 import ReportModel
 import SMSAPI
 import SMSMock
-import Testing
 import TestSupport
+import Testing
 
 /// The built `smsreport` binary against the mock API on loopback: exit codes, stdout, stderr and files.
 @Suite struct EndToEndTests {
@@ -56,7 +56,10 @@ import TestSupport
             .write(to: manifest, atomically: true, encoding: .utf8)
         let (result, counters) = try await Self.withMock(MockWorld.synthetic(taskCount: 3, seed: 1)) { endpoint in
             try await CommandRunner.run(
-                ["run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", folder.appendingPathComponent("out").path],
+                [
+                    "run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out",
+                    folder.appendingPathComponent("out").path,
+                ],
                 environment: ["HUAWEICLOUD_AUTH_TOKEN": Self.token])
         }
         #expect(result.exitCode == 2)
@@ -76,11 +79,16 @@ import TestSupport
         let manifest = try Self.manifest(world, in: folder)
         let (result, _) = try await Self.withMock(world, faults: faults) { endpoint in
             try await CommandRunner.run(
-                ["run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", out.path, "--format", "csv", "--json"],
+                [
+                    "run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", out.path,
+                    "--format", "csv", "--json",
+                ],
                 environment: ["HUAWEICLOUD_AUTH_TOKEN": Self.token])
         }
         #expect(result.exitCode == 4)
-        let summary = try JSONSerialization.jsonObject(with: Data(result.stdout.split(separator: "\n").last!.utf8)) as? [String: Any]
+        let summary =
+            try JSONSerialization.jsonObject(with: Data(result.stdout.split(separator: "\n").last!.utf8))
+            as? [String: Any]
         #expect(summary?["exit_code"] as? Int == 4)
         #expect(((summary?["totals"] as? [String: Any])?["by_status"] as? [String: Int])?["error"] ?? 0 >= 1)
         let snapshot = try ResultsSnapshot(jsonData: Data(contentsOf: out.appendingPathComponent("results.json")))
@@ -95,7 +103,10 @@ import TestSupport
             #expect(row[2] == server.taskIDs.joined(separator: ";"))
             #expect(Int(row[5]) == (server.hasData ? server.counts.total : nil))
         }
-        for text in [result.stdout, result.stderr, try String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8)] {
+        for text in [
+            result.stdout, result.stderr,
+            try String(contentsOf: out.appendingPathComponent("results.json"), encoding: .utf8),
+        ] {
             #expect(!text.contains(Self.token))
         }
     }
@@ -107,7 +118,10 @@ import TestSupport
         let manifest = try Self.manifest(world, in: folder)
         let (result, counters) = try await Self.withMock(world) { endpoint in
             try await CommandRunner.run(
-                ["run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out", folder.appendingPathComponent("out").path],
+                [
+                    "run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--out",
+                    folder.appendingPathComponent("out").path,
+                ],
                 environment: ["HUAWEICLOUD_AUTH_TOKEN": "not-the-token"])
         }
         #expect(result.exitCode == 1)
@@ -124,18 +138,21 @@ import TestSupport
         let manifest = try Self.manifest(world, in: folder)
         let config = folder.appendingPathComponent("smsreport.yaml")
         try """
-            reports:
-              - name: zh
-                language: zh-cn
-                formats: [csv]
-              - name: en
-                language: en-us
-                formats: [csv]
-            """.write(to: config, atomically: true, encoding: .utf8)
+        reports:
+          - name: zh
+            language: zh-cn
+            formats: [csv]
+          - name: en
+            language: en-us
+            formats: [csv]
+        """.write(to: config, atomically: true, encoding: .utf8)
         let out = folder.appendingPathComponent("out")
         let (result, counters) = try await Self.withMock(world) { endpoint in
             try await CommandRunner.run(
-                ["run", "--manifest", manifest.path, "--config", config.path, "--endpoint", endpoint.absoluteString, "--out", out.path],
+                [
+                    "run", "--manifest", manifest.path, "--config", config.path, "--endpoint", endpoint.absoluteString,
+                    "--out", out.path,
+                ],
                 environment: ["HUAWEICLOUD_AUTH_TOKEN": Self.token])
         }
         #expect(result.exitCode == 0, "\(result.stderr)")
@@ -185,7 +202,10 @@ import TestSupport
         let manifest = try Self.manifest(world, in: folder)
         let (result, counters) = try await Self.withMock(world) { endpoint in
             try await CommandRunner.run(
-                ["run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--dry-run", "--language", "zh-cn"],
+                [
+                    "run", "--manifest", manifest.path, "--endpoint", endpoint.absoluteString, "--dry-run",
+                    "--language", "zh-cn",
+                ],
                 environment: ["HUAWEICLOUD_AUTH_TOKEN": Self.token], directory: folder)
         }
         // Nothing was written either: no output folder.
@@ -210,7 +230,10 @@ import TestSupport
 
     @Test func stdinManifestAndMissingCredentials() async throws {
         let result = try await CommandRunner.run(
-            ["run", "--manifest", "-", "--endpoint", "http://127.0.0.1:1", "--out", FileManager.default.temporaryDirectory.appendingPathComponent("unused-\(UUID())").path],
+            [
+                "run", "--manifest", "-", "--endpoint", "http://127.0.0.1:1", "--out",
+                FileManager.default.temporaryDirectory.appendingPathComponent("unused-\(UUID())").path,
+            ],
             stdin: Data("task_id,source_id,source_name\nt-1,s-1,a\n".utf8))
         #expect(result.exitCode == 2)
         #expect(result.stderr.contains("HUAWEICLOUD_AUTH_TOKEN"))
@@ -225,7 +248,10 @@ extension EndToEndTests {
         let out = folder.appendingPathComponent("out")
         let (result, counters) = try await Self.withMock(world) { endpoint in
             try await CommandRunner.run(
-                ["run", "--discover", "--state", "MIGRATE_SUCCESS", "--endpoint", endpoint.absoluteString, "--out", out.path, "--format", "csv", "--no-export"],
+                [
+                    "run", "--discover", "--state", "MIGRATE_SUCCESS", "--endpoint", endpoint.absoluteString, "--out",
+                    out.path, "--format", "csv", "--no-export",
+                ],
                 environment: ["HUAWEICLOUD_AUTH_TOKEN": Self.token])
         }
         #expect(result.exitCode == 0, "\(result.stderr)")

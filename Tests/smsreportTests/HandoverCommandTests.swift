@@ -1,7 +1,7 @@
 import Foundation
 import SMSMock
-import Testing
 import TestSupport
+import Testing
 
 /// The handover flags on the command line: bad values exit 2 before any request, good ones reach the reports.
 @Suite struct HandoverCommandTests {
@@ -66,7 +66,9 @@ import TestSupport
 
     @Test(.enabled(if: chromium != nil, "needs headless Chromium"), .timeLimit(.minutes(2)))
     func pdfFormatWritesThePDFAtomically() async throws {
-        let (result, _, out) = try await Self.run(["--format", "pdf", "--chromium", Self.chromium!, "--customer", "ACME"])
+        let (result, _, out) = try await Self.run([
+            "--format", "pdf", "--chromium", Self.chromium!, "--customer", "ACME",
+        ])
         #expect(result.exitCode == 0 || result.exitCode == 4, "\(result.stderr)")
         let pdf = try Data(contentsOf: out.appendingPathComponent("consistency-en-us.pdf"))
         #expect(pdf.starts(with: Array("%PDF-".utf8)))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `render` of a hand-crafted results.json whose counts are out of range: clamped, summed without trapping.
 @Suite struct HostileCountsRenderTests {
@@ -24,7 +24,8 @@ import TestSupport
     }
 
     @Test func renderDoesNotCrashOnOutOfRangeCounts() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smsreport-counts-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "smsreport-counts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let results = folder.appendingPathComponent("results.json")

@@ -1,12 +1,13 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 // A time limit, so that a client that hangs fails the test instead of hanging the suite.
 /// The built binary against servers that misbehave on purpose: bounded time, no crash, safe stderr.
 @Suite(.timeLimit(.minutes(1))) struct HostileServerEndToEndTests {
     static let token = "e2e-hostile-token-7c1d"
-    static let emptyResult = "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\n"
+    static let emptyResult =
+        "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: application/json\r\n"
         + "Content-Length: 43\r\n\r\n{\"consistency_result\":[],\"finished_time\":0}"
 
     /// A scratch folder with a CSV manifest of `count` tasks.

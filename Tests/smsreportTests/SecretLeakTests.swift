@@ -1,12 +1,13 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Through the built binary: a server that echoes the secrets back in every spelling, and credentials that
 /// are malformed, never put a secret on stderr, stdout or into results.json (SPEC 1, Authentication).
 @Suite struct SecretLeakTests {
     static func folder() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("smsreport-secrets-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "smsreport-secrets-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
     }
@@ -111,6 +112,7 @@ import TestSupport
             environment: ["HUAWEICLOUD_SDK_AK": "AKID1", "HUAWEICLOUD_SDK_SK": secret], directory: folder)
         #expect(result.exitCode == 2, "\(result.stderr)")
         #expect(result.stderr.contains("HUAWEICLOUD_SDK_SK"), "\(result.stderr)")
-        Self.assertNoLeak(result.stderr + result.stdout, [secret, "wJalrXUtnFEMI/K7MDENG", "bPxRfiCYEXAMPLEKEY"], "output")
+        Self.assertNoLeak(
+            result.stderr + result.stdout, [secret, "wJalrXUtnFEMI/K7MDENG", "bPxRfiCYEXAMPLEKEY"], "output")
     }
 }

@@ -20,7 +20,9 @@ import Testing
                 manifest: ManifestInfo(name: "tasks.csv", sha256: String(repeating: "a", count: 64), taskCount: 3),
                 languages: [.enUS]),
             tasks: [
-                TaskRecord(taskID: "t1", sourceID: "id-web", sourceName: "web-1", directories: [directory("/var/log/nginx", 4), directory("/etc", 0)]),
+                TaskRecord(
+                    taskID: "t1", sourceID: "id-web", sourceName: "web-1",
+                    directories: [directory("/var/log/nginx", 4), directory("/etc", 0)]),
                 TaskRecord(taskID: "t2", sourceID: "id-db", sourceName: "db-1", directories: [directory("/data", 2)]),
                 TaskRecord(taskID: "t3", sourceID: "id-ok", sourceName: "ok-1", directories: [directory("/", 0)]),
             ])
@@ -46,11 +48,15 @@ import Testing
             expires: 2099-12-31
         """
 
-    static func render(_ extra: [String], folder: URL, epoch: String = epoch) async throws -> (CommandRunner.Result, [String: Any]) {
+    static func render(_ extra: [String], folder: URL, epoch: String = epoch) async throws -> (
+        CommandRunner.Result, [String: Any]
+    ) {
         let out = folder.appendingPathComponent("out-\(UUID().uuidString)")
         let result = try await CommandRunner.run(
-            ["render", "--results", folder.appendingPathComponent("results.json").path, "--out", out.path,
-             "--format", "csv,junit", "--name", "r"] + extra,
+            [
+                "render", "--results", folder.appendingPathComponent("results.json").path, "--out", out.path,
+                "--format", "csv,junit", "--name", "r",
+            ] + extra,
             environment: ["SOURCE_DATE_EPOCH": epoch])
         let junit = out.appendingPathComponent("r-junit.xml")
         if FileManager.default.fileExists(atPath: junit.path) {
@@ -88,7 +94,8 @@ import Testing
             #expect(result.exitCode == expected, "\(flags): \(result.stderr)")
             #expect(json["exit_code"] as? Int == Int(expected), "\(flags)")
         }
-        let (bad, _) = try await Self.render(["--waivers", waiverFile.path, "--fail-on", "inconsistent,sometimes"], folder: folder)
+        let (bad, _) = try await Self.render(
+            ["--waivers", waiverFile.path, "--fail-on", "inconsistent,sometimes"], folder: folder)
         #expect(bad.exitCode == 2)
         #expect(bad.stderr.contains("sometimes") && bad.stderr.contains("expired-waiver"), "\(bad.stderr)")
     }
@@ -100,7 +107,9 @@ import Testing
         let url = try Self.results(in: folder)
         var snapshot = try ResultsSnapshot(jsonData: Data(contentsOf: url))
         snapshot.tasks.append(
-            TaskRecord(taskID: "t4", sourceID: "id-gone", sourceName: "gone", error: TaskError(kind: .http, message: "no", httpStatus: 404)))
+            TaskRecord(
+                taskID: "t4", sourceID: "id-gone", sourceName: "gone",
+                error: TaskError(kind: .http, message: "no", httpStatus: 404)))
         try snapshot.jsonData().write(to: url)
         let (result, json) = try await Self.render(["--fail-on", "inconsistent,error"], folder: folder)
         #expect(result.exitCode == 4, "\(result.stderr)")
@@ -130,18 +139,19 @@ import Testing
         _ = try Self.results(in: folder)
         let waiverFile = folder.appendingPathComponent("bad.yaml")
         try """
-            waivers:
-              - id: a
-                directory: "/var/[log"
-                expires: 2027-13-01
-                colour: red
-              - id: a
-                reason: no directory
-            """.write(to: waiverFile, atomically: true, encoding: .utf8)
+        waivers:
+          - id: a
+            directory: "/var/[log"
+            expires: 2027-13-01
+            colour: red
+          - id: a
+            reason: no directory
+        """.write(to: waiverFile, atomically: true, encoding: .utf8)
         let (result, _) = try await Self.render(["--waivers", waiverFile.path], folder: folder)
         #expect(result.exitCode == 2)
         for line in [
-            "bad.yaml:3: directory: '/var/[log' has a [ without its ]", "bad.yaml:4: expires '2027-13-01' is not a date",
+            "bad.yaml:3: directory: '/var/[log' has a [ without its ]",
+            "bad.yaml:4: expires '2027-13-01' is not a date",
             "bad.yaml:5: unknown waiver setting 'colour'", "bad.yaml:6: waiver id 'a' is used twice",
             "bad.yaml:6: a waiver needs directory", "bad.yaml:6: a waiver needs expires",
         ] {

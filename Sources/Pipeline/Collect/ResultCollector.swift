@@ -19,10 +19,8 @@ struct ResultCollector: Sendable {
         let logger = logger
         let total = entries.count
         progress(PipelineProgress(stage: .collect, completed: 0, total: total))
-        return try await mapConcurrently(
-            entries, limit: concurrency,
-            onEach: { progress(PipelineProgress(stage: .collect, completed: $0, total: total)) }
-        ) { entry in
+        let onEach: (Int) -> Void = { progress(PipelineProgress(stage: .collect, completed: $0, total: total)) }
+        return try await mapConcurrently(entries, limit: concurrency, onEach: onEach) { entry in
             var record = TaskRecord(taskID: entry.taskID, sourceID: entry.sourceID, sourceName: entry.sourceName)
             do {
                 let result = try await client.consistencyResult(taskID: entry.taskID)

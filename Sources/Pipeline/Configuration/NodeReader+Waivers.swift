@@ -36,7 +36,8 @@ extension NodeReader {
             }
             let id = required("id")
             let directory = required("directory").flatMap { glob($0.0, $0.1, "directory") }
-            let server = mapping["server"].flatMap { node in string(node, "server").flatMap { glob(node, $0, "server") } }
+            let server = mapping["server"].flatMap { node in string(node, "server").flatMap { glob(node, $0, "server") }
+            }
             var expires: CalendarDay?
             if let (node, text) = required("expires") {
                 expires = CalendarDay(iso: text)

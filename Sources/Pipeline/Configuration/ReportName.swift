@@ -7,7 +7,8 @@ public enum ReportName {
         if name.unicodeScalars.count > 100 { return "is longer than 100 characters" }
         if name.hasPrefix(".") || name.hasPrefix("-") { return "must not start with '.' or '-'" }
         let forbidden = Set("/\\:*?\"<>|".unicodeScalars)
-        if name.unicodeScalars.contains(where: { forbidden.contains($0) || $0.properties.generalCategory == .control }) {
+        if name.unicodeScalars.contains(where: { forbidden.contains($0) || $0.properties.generalCategory == .control })
+        {
             return "must not contain / \\ : * ? \" < > | or control characters"
         }
         if name.hasSuffix(".") || name.hasSuffix(" ") { return "must not end with '.' or a space" }

@@ -56,7 +56,9 @@ public enum ArtefactKind: Sendable, Hashable {
         let marker = Array("[Content_Types].xml".utf8)
         let head = body.prefix(8192)
         guard head.count >= marker.count else { return false }
-        return (head.startIndex...(head.endIndex - marker.count)).contains { head[$0..<$0 + marker.count].elementsEqual(marker) }
+        return (head.startIndex...(head.endIndex - marker.count)).contains {
+            head[$0..<$0 + marker.count].elementsEqual(marker)
+        }
     }
 
     /// `OK`, `{}`, `OK {}` and blank bodies, in any case and spacing.

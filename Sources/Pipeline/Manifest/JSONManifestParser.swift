@@ -10,7 +10,8 @@ struct JSONManifestParser {
         do {
             root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         } catch {
-            throw ManifestError("\(file): invalid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error)")
+            throw ManifestError(
+                "\(file): invalid JSON: \((error as NSError).userInfo[NSDebugDescriptionErrorKey] ?? error)")
         }
         let list: [Any]
         if let array = root as? [Any] {
@@ -23,7 +24,8 @@ struct JSONManifestParser {
         return list.enumerated().map { index, element in
             let location = ManifestLocation(file: file, index: index)
             guard let object = element as? [String: Any] else {
-                return RawEntry(taskID: "", sourceID: "", sourceName: "", location: location, problems: ["not an object"])
+                return RawEntry(
+                    taskID: "", sourceID: "", sourceName: "", location: location, problems: ["not an object"])
             }
             var problems: [String] = []
             func field(_ name: String) -> String {
@@ -36,7 +38,8 @@ struct JSONManifestParser {
                 }
             }
             let entry = RawEntry(
-                taskID: ManifestText.identifier(field("task_id")), sourceID: ManifestText.identifier(field("source_id")),
+                taskID: ManifestText.identifier(field("task_id")),
+                sourceID: ManifestText.identifier(field("source_id")),
                 sourceName: field("source_name"), location: location)
             return RawEntry(
                 taskID: entry.taskID, sourceID: entry.sourceID, sourceName: entry.sourceName, location: location,

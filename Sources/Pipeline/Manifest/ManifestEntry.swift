@@ -39,9 +39,9 @@ public struct ManifestLocation: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         if let cell { return "\(file):\(cell)" }
         return switch (line, index) {
-        case let (line?, index?): "\(file):\(line): entry \(index)"
-        case let (line?, nil): "\(file):\(line)"
-        case let (nil, index?): "\(file): entry \(index)"
+        case (let line?, let index?): "\(file):\(line): entry \(index)"
+        case (let line?, nil): "\(file):\(line)"
+        case (nil, let index?): "\(file): entry \(index)"
         case (nil, nil): file
         }
     }

@@ -22,7 +22,8 @@ struct YAMLManifestParser {
         return list.enumerated().map { index, node in
             let location = ManifestLocation(file: file, line: node.mark.map { $0.line }, index: index)
             guard let mapping = node.mapping else {
-                return RawEntry(taskID: "", sourceID: "", sourceName: "", location: location, problems: ["not a mapping"])
+                return RawEntry(
+                    taskID: "", sourceID: "", sourceName: "", location: location, problems: ["not a mapping"])
             }
             var problems: [String] = []
             func field(_ name: String) -> String {
@@ -37,7 +38,8 @@ struct YAMLManifestParser {
             let taskID = ManifestText.identifier(field("task_id"))
             let sourceID = ManifestText.identifier(field("source_id"))
             let sourceName = field("source_name")
-            return RawEntry(taskID: taskID, sourceID: sourceID, sourceName: sourceName, location: location, problems: problems)
+            return RawEntry(
+                taskID: taskID, sourceID: sourceID, sourceName: sourceName, location: location, problems: problems)
         }
     }
 }

@@ -77,8 +77,11 @@ extension HTMLPage {
                     }
                 }
             }
-            let longest = [totals.directoryCount, totals.counts.total, totals.counts.different,
-                totals.counts.missingOnTarget, totals.counts.extraOnTarget].map { HTMLNumbers.integer($0).count }.max() ?? 0
+            let longest =
+                [
+                    totals.directoryCount, totals.counts.total, totals.counts.different,
+                    totals.counts.missingOnTarget, totals.counts.extraOnTarget,
+                ].map { HTMLNumbers.integer($0).count }.max() ?? 0
             // Figures of 12 characters and more (100,000,000+) get three cards a row instead of six.
             try html.element("dl", ["class": longest >= 12 ? "cards file-cards wide" : "cards file-cards"]) {
                 try html.element("div", ["class": "card card-ratio"]) {

@@ -17,7 +17,8 @@ public struct HTMLReportRenderer: ReportRenderer {
     /// Loads the page frame (a broken frame fails here with a ``TemplateError``), then streams the page.
     public func render(_ context: RenderContext, to output: OutputFolder) throws -> [URL] {
         let frame = try HTMLFrame(templates: context.templates)
-        let url = try output.stream("\(context.report.name).html") { sink in try write(context, frame: frame, to: sink) }
+        let url = try output.stream("\(context.report.name).html") { sink in try write(context, frame: frame, to: sink)
+        }
         return [url]
     }
 

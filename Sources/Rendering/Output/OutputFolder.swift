@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The one place that writes report files: each file is written to a temporary name in the same folder,
@@ -32,12 +32,14 @@ public struct OutputFolder: Sendable {
         let destination = url.appendingPathComponent(relativePath)
         let folder = destination.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
+        let temporary = folder.appendingPathComponent(
+            ".\(destination.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
         do {
             try body(temporary)
             try Self.syncFile(at: temporary)
             guard rename(temporary.path, destination.path) == 0 else {
-                throw OutputError(path: destination.path, reason: "cannot rename into place: \(String(cString: strerror(errno)))")
+                throw OutputError(
+                    path: destination.path, reason: "cannot rename into place: \(String(cString: strerror(errno)))")
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)

@@ -3,9 +3,9 @@ import Foundation
 import ReportModel
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension RunFolder {

@@ -43,7 +43,8 @@ enum XLSXOverviewSheet {
         try pair(.labelManifest, .text(run.manifest.name), plain)
         try pair(.labelManifestDigest, .text(run.manifest.sha256), plain)
         try pair(.labelLanguage, .text(strings.languageName(context.report.language)), plain)
-        let zoneText = context.zoneName == zone.identifier ? zone.identifier : "\(context.zoneName) (\(zone.identifier))"
+        let zoneText =
+            context.zoneName == zone.identifier ? zone.identifier : "\(context.zoneName) (\(zone.identifier))"
         try pair(.labelTimeZone, .text(zoneText), plain)
         try time(.labelStartedAt, run.startedAt)
         try time(.labelFinishedAt, run.finishedAt)

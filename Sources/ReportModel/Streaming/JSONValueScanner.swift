@@ -53,7 +53,9 @@ struct JSONValueScanner {
             let byte = chunk[position]
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): position += 1
-            case UInt8(ascii: "\n"): position += 1; line += 1
+            case UInt8(ascii: "\n"):
+                position += 1
+                line += 1
             default: return byte
             }
         }
@@ -136,7 +138,8 @@ struct JSONValueScanner {
     /// The scan of one value: strings (with escapes), brackets, and bare scalars ended by a delimiter.
     private mutating func scanValue(keeping: Bool, into output: inout Data) throws {
         guard let first = try peek() else { throw error("expected a value, found the end of the file") }
-        let startLine = line, startOffset = offset
+        let startLine = line
+        let startOffset = offset
         let scalar = first != UInt8(ascii: "{") && first != UInt8(ascii: "[") && first != UInt8(ascii: "\"")
         if scalar, !Self.startsScalar(first) { throw try unexpected("expected a value") }
         var state = ScanState(depth: depth, scalar: scalar)
@@ -148,7 +151,8 @@ struct JSONValueScanner {
                     message: "the value that starts here is not closed before the end of the file",
                     offset: startOffset, line: startLine)
             }
-            let start = position, bounds = limits
+            let start = position
+            let bounds = limits
             let (end, done) = chunk.withUnsafeBufferPointer { bytes in
                 let (end, done) = state.scan(bytes, from: start, limits: bounds)
                 if keeping, state.failure == nil { output.append(UnsafeBufferPointer(rebasing: bytes[start..<end])) }

@@ -92,8 +92,10 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     public func matches(_ text: String) -> Bool {
         let chars = Array(text)
         // Iterative matching with one backtrack point per star: linear in practice, never exponential.
-        var t = 0, p = 0
-        var starP = -1, starT = 0
+        var t = 0
+        var p = 0
+        var starP = -1
+        var starT = 0
         while t < chars.count {
             if p < tokens.count, tokens[p] != .star, Self.matchOne(tokens[p], chars[t]) {
                 t += 1

@@ -56,7 +56,7 @@ public struct CredentialResolver: Sendable {
                 endpoint: MetadataCredentialProvider.endpoint(environment: environment),
                 projectID: try SMSCredentials.value(SMSCredentials.Variable.projectID, in: environment),
                 domainID: try SMSCredentials.value(SMSCredentials.Variable.domainID, in: environment),
-                registry: registry)
+                registry: registry, timeout: MetadataCredentialProvider.timeout(environment: environment))
             return ResolvedCredentials(credentials: .metadata(provider), source: .ecs, origin: provider.description)
         }
     }

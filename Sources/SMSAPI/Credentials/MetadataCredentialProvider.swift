@@ -52,6 +52,19 @@ public actor MetadataCredentialProvider: Hashable, CustomStringConvertible {
         self.now = now
     }
 
+    /// `SMSREPORT_METADATA_TIMEOUT` (seconds, 1 to 60): a longer wait for each metadata request than the 3 s of
+    /// SPEC 8.1, for a host too loaded to answer its own metadata calls in time (and for tests that serve the
+    /// metadata calls from a busy test process).
+    public static let timeoutVariable = "SMSREPORT_METADATA_TIMEOUT"
+
+    /// The timeout from ``timeoutVariable`` when it holds a whole number of seconds from 1 to 60, else 3 s.
+    public static func timeout(environment: [String: String]) -> Duration {
+        guard let text = environment[timeoutVariable], let seconds = Int(text), (1...60).contains(seconds) else {
+            return .seconds(3)
+        }
+        return .seconds(seconds)
+    }
+
     /// The endpoint from `HUAWEICLOUD_SDK_METADATA_ENDPOINT`, else ``defaultEndpoint``.
     public static func endpoint(environment: [String: String]) -> String {
         environment[endpointVariable].flatMap { $0.isEmpty ? nil : $0 } ?? defaultEndpoint

@@ -58,7 +58,8 @@ extension TaskConsistencyResult {
             }
         }
         if !looseDirectories.isEmpty {
-            runs.append(TaskConsistencyResult(directories: looseDirectories, finishedTimeMilliseconds: fallbackMilliseconds))
+            runs.append(
+                TaskConsistencyResult(directories: looseDirectories, finishedTimeMilliseconds: fallbackMilliseconds))
         }
         // Stable: among runs with equal (or unknown) times the last listed wins.
         return runs.enumerated().max { lhs, rhs in

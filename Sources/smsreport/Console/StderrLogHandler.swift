@@ -33,9 +33,13 @@ struct StderrLogHandler: LogHandler {
             let message = LogLineEscaping.escape("\(event.message)")
             line = "\(Self.timestamp()) \(event.level) \(message)\(fields.isEmpty ? "" : " " + fields)\n"
         case .json:
-            var object: [String: String] = ["time": Self.timestamp(), "level": "\(event.level)", "message": "\(event.message)"]
+            var object: [String: String] = [
+                "time": Self.timestamp(), "level": "\(event.level)", "message": "\(event.message)",
+            ]
             for (key, value) in merged where object[key] == nil { object[key] = "\(value)" }
-            let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
+            let data =
+                (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]))
+                ?? Data()
             line = LogLineEscaping.escapeJSON(String(decoding: data, as: UTF8.self)) + "\n"
         }
         Console.writeError(line)

@@ -1,6 +1,6 @@
 import ArgumentParser
-import RunEngine
 import Pipeline
+import RunEngine
 import SMSAPI
 
 /// Where the API is, how to sign in and how hard to push it.
@@ -11,7 +11,8 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "Region ID, e.g. ap-southeast-3; gives the endpoint when --endpoint is not given.")
     var region: String?
 
-    @Option(name: .customLong("token-file"), help: "File holding an IAM token (else env HUAWEICLOUD_AUTH_TOKEN or AK/SK).")
+    @Option(
+        name: .customLong("token-file"), help: "File holding an IAM token (else env HUAWEICLOUD_AUTH_TOKEN or AK/SK).")
     var tokenFile: String?
 
     @Option(
@@ -79,7 +80,9 @@ struct ConnectionOptions: ParsableArguments {
     /// The flags as the run's settings take them.
     var flags: RunSettings.Flags {
         var flags = RunSettings.Flags()
-        (flags.endpoint, flags.region, flags.credentials, flags.iamEndpoint) = (endpoint, region, credentials, iamEndpoint)
+        (flags.endpoint, flags.region, flags.credentials, flags.iamEndpoint) = (
+            endpoint, region, credentials, iamEndpoint
+        )
         (flags.insecure, flags.proxy, flags.caFile) = (insecure, proxy, caFile)
         (flags.concurrency, flags.rate, flags.retries) = (concurrency, rate, retries)
         (flags.timeout, flags.deadline, flags.batchSize) = (timeout, deadline?.seconds, batchSize)

@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
-import SMSAPI
-import RunEngine
-import ReportModel
-import Rendering
-import Notify
 import Monitoring
+import Notify
 import Pipeline
+import Rendering
+import ReportModel
+import RunEngine
+import SMSAPI
 
 /// `--metrics-file`, `--ping-url` and `--no-notify` (SPEC 8.3, 8.4): how a run tells people and monitoring.
 struct NotifyOptions: ParsableArguments {

@@ -1,14 +1,15 @@
 import ArgumentParser
 import Foundation
-import RunEngine
 import Pipeline
 import Rendering
 import ReportModel
 import ReportTemplates
+import RunEngine
 
 /// Which reports to write and where: a config file, or one report described by flags.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .customLong("config"), help: "YAML settings with the reports to produce (see samples/smsreport.yaml).")
+    @Option(
+        name: .customLong("config"), help: "YAML settings with the reports to produce (see samples/smsreport.yaml).")
     var config: String?
 
     @Option(help: "Report language, en-us or zh-cn (with --config: of the --report one).")
@@ -31,7 +32,9 @@ struct ReportOptions: ParsableArguments {
     @Flag(name: .customLong("no-bom"), help: "Write CSV files without a UTF-8 byte order mark.")
     var noByteOrderMark = false
 
-    @Flag(name: .customLong("fail-on-inconsistent"), help: "Exit 3 when some server is inconsistent (--fail-on inconsistent).")
+    @Flag(
+        name: .customLong("fail-on-inconsistent"),
+        help: "Exit 3 when some server is inconsistent (--fail-on inconsistent).")
     var failOnInconsistent = false
 
     @Option(

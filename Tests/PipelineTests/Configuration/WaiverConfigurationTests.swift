@@ -25,7 +25,10 @@ import Testing
         #expect(first.reason == "Logs change after cutover" && first.approvedBy == "Li Wei")
         #expect(first.expires == CalendarDay(year: 2027, month: 3, day: 31))
         #expect(configuration.waivers[1].server == nil && configuration.waivers[1].reason == "")
-        #expect(try ReportConfiguration(yaml: "fail_on: error, not-verified", file: "c.yaml").failOn == [.error, .notVerified])
+        #expect(
+            try ReportConfiguration(yaml: "fail_on: error, not-verified", file: "c.yaml").failOn == [
+                .error, .notVerified,
+            ])
     }
 
     @Test func everyWaiverProblemNamedWithItsLine() {
@@ -68,7 +71,8 @@ import Testing
     @Test func aWaiversFileIsTheListOrAMappingWithWaivers() throws {
         let list = try WaiverFile.parse(yaml: "- id: a\n  directory: /a\n  expires: 2027-01-01\n", file: "w.yaml")
         #expect(list.map(\.id) == ["a"])
-        let mapping = try WaiverFile.parse(yaml: "waivers:\n  - id: b\n    directory: /b\n    expires: 2027-01-01\n", file: "w.yaml")
+        let mapping = try WaiverFile.parse(
+            yaml: "waivers:\n  - id: b\n    directory: /b\n    expires: 2027-01-01\n", file: "w.yaml")
         #expect(mapping.map(\.id) == ["b"])
         #expect(throws: ConfigurationError.self) { try WaiverFile.parse(yaml: "reports: []\n", file: "w.yaml") }
         #expect(throws: ConfigurationError.self) {

@@ -21,7 +21,8 @@ import Testing
     }
 
     @Test func csvAnyColumnOrderExtraColumnsBOMAndQuoting() throws {
-        let text = "\u{FEFF}owner,source_name,task_id,source_id\r\nops,\"web, \"\"01\"\"\",t-1,s-1\r\nops,数据库,t-2,s-2\r\n"
+        let text =
+            "\u{FEFF}owner,source_name,task_id,source_id\r\nops,\"web, \"\"01\"\"\",t-1,s-1\r\nops,数据库,t-2,s-2\r\n"
         let manifest = try read(text, name: "tasks.csv")
         #expect(manifest.entries.map(\.taskID) == ["t-1", "t-2"])
         #expect(manifest.entries[0].sourceName == "web, \"01\"")

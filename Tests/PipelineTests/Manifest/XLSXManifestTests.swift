@@ -28,21 +28,21 @@ import ZIPFoundation
         var parts = [
             "[Content_Types].xml": contentTypes,
             "_rels/.rels": """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
-                """,
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>
+            """,
             "xl/workbook.xml": """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27328"/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300"/></bookViews><sheets><sheet name="\(sheetName)" sheetId="1" r:id="rId7"/><sheet name="Notes" sheetId="2" r:id="rId8"/></sheets><calcPr calcId="191029"/></workbook>
-                """,
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><fileVersion appName="xl" lastEdited="7" lowestEdited="7" rupBuild="27328"/><bookViews><workbookView xWindow="0" yWindow="0" windowWidth="28800" windowHeight="12300"/></bookViews><sheets><sheet name="\(sheetName)" sheetId="1" r:id="rId7"/><sheet name="Notes" sheetId="2" r:id="rId8"/></sheets><calcPr calcId="191029"/></workbook>
+            """,
             "xl/_rels/workbook.xml.rels": """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>
-                """,
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId8" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>
+            """,
             "xl/worksheets/sheet1.xml": """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>not the first sheet</t></is></c></row></sheetData></worksheet>
-                """,
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>not the first sheet</t></is></c></row></sheetData></worksheet>
+            """,
             "xl/worksheets/sheet2.xml": sheet,
         ]
         if let sharedStrings { parts["xl/sharedStrings.xml"] = sharedStrings }
@@ -86,7 +86,8 @@ import ZIPFoundation
         #expect(problems == ["servers.xlsx:服务器!B7: task_id is empty"])
 
         let fixed = Self.excelSheet.replacingOccurrences(
-            of: #"<row r="7" spans="1:4"><c r="A7" t="inlineStr"><is><t>orphan</t></is></c><c r="C7"><v>7</v></c></row>"#,
+            of:
+                #"<row r="7" spans="1:4"><c r="A7" t="inlineStr"><is><t>orphan</t></is></c><c r="C7"><v>7</v></c></row>"#,
             with: "")
         let manifest = try ManifestReader().read(
             Self.workbook(Self.excelParts(sheetName: "Servers", sheet: fixed, sharedStrings: Self.sharedStrings)),
@@ -133,13 +134,17 @@ import ZIPFoundation
 
     @Test func malformedSheetXMLNamesTheFile() throws {
         let problems = Self.problems(
-            try Self.workbook(Self.excelParts(sheetName: "Sheet1", sheet: "<worksheet><sheetData><row>", sharedStrings: nil)),
+            try Self.workbook(
+                Self.excelParts(sheetName: "Sheet1", sheet: "<worksheet><sheetData><row>", sharedStrings: nil)),
             name: "t.xlsx")
         #expect(problems.count == 1 && problems[0].hasPrefix("t.xlsx:") && problems[0].contains("XML"))
     }
 
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["CI"] == "true" || FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice"),
-        "LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui)"))
+    @Test(
+        .enabled(
+            if: ProcessInfo.processInfo.environment["CI"] == "true"
+                || FileManager.default.isExecutableFile(atPath: "/usr/bin/soffice"),
+            "LibreOffice (soffice) is not installed (apt-get install libreoffice-calc-nogui)"))
     func aWorkbookLibreOfficeMadeFromCSV() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("xlsx-lo-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

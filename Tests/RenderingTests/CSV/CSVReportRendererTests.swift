@@ -40,7 +40,11 @@ import Testing
         // Worst first: inconsistent servers, then errors, then not verified, then consistent.
         #expect(rows[1...].map { $0[3] }.first == "Inconsistent")
         let script = try #require(rows.first { $0[2] == "t-script" })
-        #expect(script == ["<script>alert(1)</script>", "s-script", "t-script", "Inconsistent", "1", "1235", "12", "3", "1", "2020-08-26T09:56:41Z", ""])
+        #expect(
+            script == [
+                "<script>alert(1)</script>", "s-script", "t-script", "Inconsistent", "1", "1235", "12", "3", "1",
+                "2020-08-26T09:56:41Z", "",
+            ])
         let formula = try #require(rows.first { $0[2] == "t-formula" })
         #expect(formula[0] == "'=HYPERLINK(\"http://evil.example\",\"click\")")
         #expect(formula[9] == "2020-08-26T09:56:41Z")  // seconds, not milliseconds
@@ -61,7 +65,8 @@ import Testing
             let text = String(decoding: data, as: UTF8.self)
             #expect(text.hasSuffix("\r\n"))
             // Every LF outside quoted fields is preceded by CR: the only bare LF is inside the quoted directory name.
-            let bareLF = zip(Array(data.dropFirst()), Array(data.dropLast())).filter { $0.0 == 0x0A && $0.1 != 0x0D }.count
+            let bareLF = zip(Array(data.dropFirst()), Array(data.dropLast())).filter { $0.0 == 0x0A && $0.1 != 0x0D }
+                .count
             #expect(bareLF == (data == directories ? 1 : 0))
         }
     }

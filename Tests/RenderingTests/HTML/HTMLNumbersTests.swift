@@ -12,7 +12,8 @@ import Testing
 
     @Test func ratioRoundsDownSoThatADifferenceNeverShowsAsComplete() {
         func ratio(total: Int, different: Int = 0, missing: Int = 0) -> String {
-            HTMLNumbers.ratio(FileCounts(total: total, different: different, missingOnTarget: missing).consistencyBasisPoints)
+            HTMLNumbers.ratio(
+                FileCounts(total: total, different: different, missingOnTarget: missing).consistencyBasisPoints)
         }
         #expect(ratio(total: 10) == "100.00%")
         #expect(ratio(total: 24_500_298, different: 156, missing: 14) == "99.99%")

@@ -16,11 +16,15 @@ import Testing
                 manifest: ManifestInfo(name: "m.csv", sha256: "00", taskCount: 2), languages: [language]),
             tasks: [
                 TaskRecord(taskID: "t1", sourceID: "id-1", sourceName: "accepted-one", directories: [differing]),
-                TaskRecord(taskID: "t2", sourceID: "id-2", sourceName: "plain", directories: [DirectoryResult(path: "/", counts: FileCounts(total: 1))]),
+                TaskRecord(
+                    taskID: "t2", sourceID: "id-2", sourceName: "plain",
+                    directories: [DirectoryResult(path: "/", counts: FileCounts(total: 1))]),
             ])
         var context = try RenderingFixtures.context(snapshot, language: language, formats: formats)
         let waivers = [
-            Waiver(id: "var-log", directory: try Glob("/var/log*"), reason: "Logs <change>", approvedBy: "Li Wei", expires: CalendarDay(iso: "2099-01-01")!),
+            Waiver(
+                id: "var-log", directory: try Glob("/var/log*"), reason: "Logs <change>", approvedBy: "Li Wei",
+                expires: CalendarDay(iso: "2099-01-01")!),
             Waiver(id: "unused-one", directory: try Glob("/nowhere"), expires: CalendarDay(iso: "2099-01-01")!),
             Waiver(id: "expired-one", directory: try Glob("/var/log*"), expires: CalendarDay(iso: "2020-01-01")!),
         ]
@@ -41,7 +45,10 @@ import Testing
         #expect(html.contains("var-log — Logs &lt;change&gt;"))
         for (id, state) in [("var-log", "in_force"), ("unused-one", "unused"), ("expired-one", "expired")] {
             let key = StringKey(rawValue: "waiver.\(state)")!
-            #expect(html.contains(#"<tr data-waiver-state="\#(state)"><td class="id">\#(id)</td><td>\#(context.strings[key])</td>"#), "\(id)")
+            #expect(
+                html.contains(
+                    #"<tr data-waiver-state="\#(state)"><td class="id">\#(id)</td><td>\#(context.strings[key])</td>"#),
+                "\(id)")
         }
     }
 
@@ -57,7 +64,12 @@ import Testing
         let workbook = try WorkbookReader(url: XLSXReportRenderer().render(context, to: folder)[0])
         let overview = try workbook.rows(ofSheet: 1).map { $0.map(\.value).joined(separator: "|") }
         #expect(overview.contains("Consistent (accepted differences)|1"))
-        #expect(overview.contains { $0.hasPrefix("var-log|In force|/var/log*|Logs <change>; Approved by: Li Wei; Expires: 2099-01-01; Accepted directories: 1") })
+        #expect(
+            overview.contains {
+                $0.hasPrefix(
+                    "var-log|In force|/var/log*|Logs <change>; Approved by: Li Wei; Expires: 2099-01-01; Accepted directories: 1"
+                )
+            })
         #expect(overview.contains { $0.hasPrefix("unused-one|Unused|/nowhere|") })
         #expect(overview.contains { $0.hasPrefix("expired-one|Expired|/var/log*|") })
     }

@@ -10,23 +10,28 @@ import Testing
     @Test func contextFieldsAreInTheHTMLHeaderEscapedAndTheSignOffIsPrintOnly() throws {
         let report = HandoverRendering.report(handover: HandoverRendering.hostileContext)
         let html = try HandoverRendering.text(HTMLReportRenderer(), HandoverRendering.context(report))
-        let masthead = try #require(HTMLRendering.matches(of: #"<header class="masthead">[\s\S]*?</header>"#, in: html).first)
+        let masthead = try #require(
+            HTMLRendering.matches(of: #"<header class="masthead">[\s\S]*?</header>"#, in: html).first)
         #expect(masthead.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;ACME&quot;"))
         #expect(masthead.contains("=HYPERLINK(&quot;http://evil.example&quot;)"))
         #expect(masthead.contains("O'Brien &lt;b&gt;bold&lt;/b&gt;"))
         #expect(masthead.contains("Line two &lt;/style&gt; &lt;img src=x onerror=alert(1)&gt;"))
         #expect(!html.contains("\u{0007}"))
-        for label in ["Customer", "Project", "Reference", "Prepared by", "Remarks"] { #expect(masthead.contains(label)) }
+        for label in ["Customer", "Project", "Reference", "Prepared by", "Remarks"] {
+            #expect(masthead.contains(label))
+        }
         // Data creates no element: the only img/script tags are the frame's own.
         #expect(HTMLRendering.tags(html).filter { $0.hasPrefix("<img") }.isEmpty)
-        let signOff = try #require(HTMLRendering.matches(of: #"<section id="signoff"[\s\S]*?</section>"#, in: html).first)
+        let signOff = try #require(
+            HTMLRendering.matches(of: #"<section id="signoff"[\s\S]*?</section>"#, in: html).first)
         #expect(signOff.contains("Approved by") && signOff.contains("O'Brien &lt;b&gt;bold&lt;/b&gt;"))
         #expect(html.contains(".signoff { display: none; }"))
     }
 
     @Test func contextFieldsAndMethodAreInTheXLSXOverview() throws {
         let report = HandoverRendering.report(.zhCN, formats: [.xlsx], handover: HandoverRendering.hostileContext)
-        let workbook = try WorkbookReader(url: HandoverRendering.render(XLSXReportRenderer(), HandoverRendering.context(report))[0])
+        let workbook = try WorkbookReader(
+            url: HandoverRendering.render(XLSXReportRenderer(), HandoverRendering.context(report))[0])
         let overview = try workbook.rows(ofSheet: 1).map { $0.map(\.value) }
         #expect(overview.contains(["客户", "<script>alert(1)</script> & \"ACME\""]))
         #expect(overview.contains(["变更/工单号", "=HYPERLINK(\"http://evil.example\")"]))
@@ -42,10 +47,13 @@ import Testing
     @Test func methodStatementIsVisibleInHTMLInBothLanguages() throws {
         let en = try HandoverRendering.text(HTMLReportRenderer(), HandoverRendering.context(HandoverRendering.report()))
         let method = try #require(HTMLRendering.matches(of: #"<section id="method"[\s\S]*?</section>"#, in: en).first)
-        for phrase in ["number of files, their sizes and their modification times", "non-ASCII", "1,024 bytes", "log directories"] {
+        for phrase in [
+            "number of files, their sizes and their modification times", "non-ASCII", "1,024 bytes", "log directories",
+        ] {
             #expect(method.contains(phrase), "\(phrase)")
         }
-        let zh = try HandoverRendering.text(HTMLReportRenderer(), HandoverRendering.context(HandoverRendering.report(.zhCN)))
+        let zh = try HandoverRendering.text(
+            HTMLReportRenderer(), HandoverRendering.context(HandoverRendering.report(.zhCN)))
         #expect(zh.contains("<h2 id=\"method-h\">“一致”的含义</h2>"))
     }
 
@@ -55,7 +63,9 @@ import Testing
         let html = try HandoverRendering.text(HTMLReportRenderer(), context)
         #expect(!html.contains(">db-01<"))
         #expect(html.contains(">web-01<") && html.contains(">app-01<") && html.contains(">cache-01<"))
-        #expect(html.contains("lists only the 3 servers that are not consistent; the totals and charts cover all 4 servers"))
+        #expect(
+            html.contains("lists only the 3 servers that are not consistent; the totals and charts cover all 4 servers")
+        )
         #expect(html.contains("<dt>Consistent</dt><dd class=\"card-value\">1</dd>"))
         let csv = try HandoverRendering.text(CSVReportRenderer(), context)
         #expect(csv.split(separator: "\r\n").count == 4)
@@ -84,20 +94,23 @@ import Testing
         #expect(appCells[4...8].allSatisfy { $0.value.isEmpty && $0.type == nil })
 
         let html = try HandoverRendering.text(HTMLReportRenderer(), context)
-        let appRow = try #require(HTMLRendering.matches(of: #"<tr data-status="not_verified">[\s\S]*?</tr>"#, in: html).first)
+        let appRow = try #require(
+            HTMLRendering.matches(of: #"<tr data-status="not_verified">[\s\S]*?</tr>"#, in: html).first)
         #expect(HTMLRendering.count(">—</td>", in: appRow) >= 5)
         #expect(!appRow.contains(">0</td>"))
     }
 
     @Test func chineseReportsLocalizeTheToolsOwnErrorWords() throws {
         let snapshot = try HTMLRendering.hostile()
-        let context = try HandoverRendering.context(HandoverRendering.report(.zhCN, formats: [.html, .csv]), snapshot: snapshot)
+        let context = try HandoverRendering.context(
+            HandoverRendering.report(.zhCN, formats: [.html, .csv]), snapshot: snapshot)
         for renderer: any ReportRenderer in [HTMLReportRenderer(), CSVReportRenderer(), XLSXReportRenderer()] {
             let files = try HandoverRendering.render(renderer, context)
             let text: String
             if renderer.format == .xlsx {
                 let workbook = try WorkbookReader(url: files[0])
-                text = try (1...4).flatMap { try workbook.rows(ofSheet: $0).flatMap { $0.map(\.value) } }.joined(separator: "\n")
+                text = try (1...4).flatMap { try workbook.rows(ofSheet: $0).flatMap { $0.map(\.value) } }.joined(
+                    separator: "\n")
             } else {
                 text = try String(contentsOf: files[0], encoding: .utf8)
             }
@@ -110,7 +123,8 @@ import Testing
     }
 
     @Test func chineseStringsUseTheConsoleTermsAndKeepHeadersWhole() throws {
-        let zh = try HandoverRendering.text(HTMLReportRenderer(), HandoverRendering.context(HandoverRendering.report(.zhCN)))
+        let zh = try HandoverRendering.text(
+            HTMLReportRenderer(), HandoverRendering.context(HandoverRendering.report(.zhCN)))
         #expect(zh.contains("终端节点"))
         #expect(!zh.contains("服务地址"))
         #expect(zh.contains(":lang(zh) .grid th { word-break: keep-all; }"))
@@ -119,7 +133,8 @@ import Testing
     @Test func twelveDigitTotalsGetTheSmallerCardSizes() throws {
         var snapshot = HTMLRendering.plain()
         snapshot.tasks[1].directories = [DirectoryResult(path: "/big", counts: FileCounts(total: 999_999_999_999))]
-        let html = try HandoverRendering.text(HTMLReportRenderer(), HandoverRendering.context(HandoverRendering.report(), snapshot: snapshot))
+        let html = try HandoverRendering.text(
+            HTMLReportRenderer(), HandoverRendering.context(HandoverRendering.report(), snapshot: snapshot))
         #expect(html.contains("<dd class=\"card-value xlong\">1,000,000,001,199</dd>"))
         #expect(html.contains("font-size=\"26\">4</text>"))
         #expect(HTMLPage.ringTotalSize("100,000") == 16)

@@ -33,7 +33,8 @@ import Testing
                 sourceName: "server-\(index)", finishedTime: 1_794_980_000_000,
                 directories: (0..<2).map { d in
                     DirectoryResult(
-                        path: "/data/volume\(d)", counts: FileCounts(total: 1_000 + index, different: index % 10 == 0 && d == 0 ? 3 : 0))
+                        path: "/data/volume\(d)",
+                        counts: FileCounts(total: 1_000 + index, different: index % 10 == 0 && d == 0 ? 3 : 0))
                 })
         }
         return snapshot
@@ -42,7 +43,8 @@ import Testing
     @Test(.enabled(if: chromium != nil && poppler, "needs chromium and poppler-utils"), .timeLimit(.minutes(2)))
     func pdfHasTheReportsTextPageNumbersAndNoURL() throws {
         let report = HandoverRendering.report(
-            formats: [.pdf], zone: "Asia/Shanghai", handover: HandoverContext(customer: "ACME Ltd", reference: "CHG-42", preparedBy: "Zhang San"))
+            formats: [.pdf], zone: "Asia/Shanghai",
+            handover: HandoverContext(customer: "ACME Ltd", reference: "CHG-42", preparedBy: "Zhang San"))
         var context = try HandoverRendering.context(report, snapshot: Self.servers(300))
         context.options.browser = Self.chromium
         let first = try HandoverRendering.render(PDFReportRenderer(), context)[0]
@@ -50,10 +52,11 @@ import Testing
         let bytes = try Data(contentsOf: first)
         #expect(bytes.starts(with: Array("%PDF-".utf8)))
         let info = Self.run("/usr/bin/pdfinfo", [first.path]).output
-        let pages = try #require(HTMLRendering.matches(of: #"Pages:\s+(\d+)"#, in: info, group: 1).first.flatMap { Int($0) })
+        let pages = try #require(
+            HTMLRendering.matches(of: #"Pages:\s+(\d+)"#, in: info, group: 1).first.flatMap { Int($0) })
         // 300 servers, 30 with problems: the problems in full, the rest one table row each — a few pages.
         #expect(pages >= 2 && pages <= 14, "\(pages) pages")
-        #expect(info.contains("A4") || info.contains("595.") , "\(info)")
+        #expect(info.contains("A4") || info.contains("595."), "\(info)")
         let text = Self.run("/usr/bin/pdftotext", ["-layout", first.path, "-"]).output
         #expect(text.contains("ACME Ltd") && text.contains("CHG-42"))
         #expect(text.contains("What “consistent” means here") || text.contains("What \"consistent\" means here"))
@@ -73,7 +76,8 @@ import Testing
 
     @Test(.enabled(if: chromium != nil && poppler, "needs chromium and poppler-utils"), .timeLimit(.minutes(2)))
     func chinesePDFIsInChinese() throws {
-        var context = try HandoverRendering.context(HandoverRendering.report(.zhCN, formats: [.pdf], zone: "Asia/Shanghai"))
+        var context = try HandoverRendering.context(
+            HandoverRendering.report(.zhCN, formats: [.pdf], zone: "Asia/Shanghai"))
         context.options.browser = Self.chromium
         let pdf = try HandoverRendering.render(PDFReportRenderer(), context)[0]
         let text = Self.run("/usr/bin/pdftotext", [pdf.path, "-"]).output
@@ -94,13 +98,16 @@ import Testing
         let length = data.count
         PDFStamp.pin(&data, to: Date(timeIntervalSince1970: 1_795_000_000))
         #expect(data.count == length)
-        #expect(String(decoding: data, as: UTF8.self) == "<< /CreationDate (D:20261118110640+00'00') /ModDate (D:20261118110640Z) >>")
+        #expect(
+            String(decoding: data, as: UTF8.self)
+                == "<< /CreationDate (D:20261118110640+00'00') /ModDate (D:20261118110640Z) >>")
     }
 
     @Test(.enabled(if: openpyxl, "needs python3 with openpyxl"))
     func xlsxPageSetupReadsBackWithOpenpyxl() throws {
         for language in ReportLanguage.allCases {
-            let context = try HandoverRendering.context(HandoverRendering.report(language, formats: [.xlsx]), snapshot: Self.servers(40))
+            let context = try HandoverRendering.context(
+                HandoverRendering.report(language, formats: [.xlsx]), snapshot: Self.servers(40))
             let url = try HandoverRendering.render(XLSXReportRenderer(), context)[0]
             let script = """
                 import sys, openpyxl

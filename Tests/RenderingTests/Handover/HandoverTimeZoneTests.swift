@@ -19,7 +19,8 @@ import Testing
     }
 
     @Test func htmlInUTCSaysUTC() throws {
-        let html = try HandoverRendering.text(HTMLReportRenderer(), HandoverRendering.context(HandoverRendering.report()))
+        let html = try HandoverRendering.text(
+            HTMLReportRenderer(), HandoverRendering.context(HandoverRendering.report()))
         #expect(html.contains("2026-11-18 11:06:40 (UTC)"))
         #expect(html.contains("Verified at (UTC)"))
         #expect(html.contains("All dates and times are in UTC."))
@@ -51,7 +52,8 @@ import Testing
     }
 
     @Test func xlsxDatesHoldLocalTimeAndTheHeaderNamesTheZone() throws {
-        let context = try HandoverRendering.context(HandoverRendering.report(.zhCN, formats: [.xlsx], zone: "Asia/Shanghai"))
+        let context = try HandoverRendering.context(
+            HandoverRendering.report(.zhCN, formats: [.xlsx], zone: "Asia/Shanghai"))
         let workbook = try WorkbookReader(url: HandoverRendering.render(XLSXReportRenderer(), context)[0])
         let servers = try workbook.rows(ofSheet: 2)
         #expect(servers[0][9].value == "校验时间（北京时间）")

@@ -1,33 +1,41 @@
 import Foundation
 import ReportModel
-import Testing
 import TestSupport
+import Testing
 
 @testable import Rendering
 
 /// `<name>-junit.xml`: schema-valid, counts equal to the totals, one case per server, hostile names escaped.
 @Suite struct JUnitReportTests {
     /// CI must run the Python checks; elsewhere they are skipped, visibly, when the packages are missing.
-    static let python = HandoverPrintTests.run("/usr/bin/env", ["python3", "-c", "import xmlschema, junitparser"]).status == 0
+    static let python =
+        HandoverPrintTests.run("/usr/bin/env", ["python3", "-c", "import xmlschema, junitparser"]).status == 0
     static let required = ProcessInfo.processInfo.environment["CI"] == "true"
 
     static func snapshot() throws -> ResultsSnapshot {
         var snapshot = try RenderingFixtures.hostileSnapshot()
-        let differing = DirectoryResult(path: "/var/log/<&\"'>", counts: FileCounts(total: 5, different: 2, missingOnTarget: 1))
+        let differing = DirectoryResult(
+            path: "/var/log/<&\"'>", counts: FileCounts(total: 5, different: 2, missingOnTarget: 1))
         snapshot.tasks += [
-            TaskRecord(taskID: "w1", sourceID: "id-accepted", sourceName: "accepted \u{1}<b>&amp;", directories: [differing]),
-            TaskRecord(taskID: "w2", sourceID: "id-fine", sourceName: "fine", directories: [DirectoryResult(path: "/", counts: FileCounts(total: 1))]),
+            TaskRecord(
+                taskID: "w1", sourceID: "id-accepted", sourceName: "accepted \u{1}<b>&amp;", directories: [differing]),
+            TaskRecord(
+                taskID: "w2", sourceID: "id-fine", sourceName: "fine",
+                directories: [DirectoryResult(path: "/", counts: FileCounts(total: 1))]),
             TaskRecord(taskID: "w3", sourceID: "id-unverified", sourceName: "unverified"),
         ]
         return snapshot
     }
 
-    static func render(_ snapshot: ResultsSnapshot, language: ReportLanguage = .enUS) throws -> (URL, RenderContext, OutputFolder) {
+    static func render(_ snapshot: ResultsSnapshot, language: ReportLanguage = .enUS) throws -> (
+        URL, RenderContext, OutputFolder
+    ) {
         var context = try RenderingFixtures.context(snapshot, language: language, formats: [.junit], name: "ci")
         let waiver = Waiver(
             id: "logs]]>", directory: try Glob("/var/log*"), server: try Glob("id-accepted"),
             reason: "Logs change </system-out> \u{7}", expires: CalendarDay(iso: "2099-12-31")!)
-        context.summary = ConsistencySummary(tasks: snapshot.tasks, waivers: [waiver], at: context.generatedAt, in: .utc)
+        context.summary = ConsistencySummary(
+            tasks: snapshot.tasks, waivers: [waiver], at: context.generatedAt, in: .utc)
         let folder = try RenderingFixtures.temporaryFolder()
         let urls = try JUnitReportRenderer().render(context, to: folder)
         #expect(urls.map(\.lastPathComponent) == ["ci-junit.xml"])
@@ -49,7 +57,10 @@ import TestSupport
         #expect(count("<failure ") == totals.servers(.inconsistent))
         #expect(count("<error ") == totals.servers(.error))
         #expect(count("<skipped ") == totals.servers(.notVerified))
-        #expect(text.contains(#"tests="\#(totals.serverCount)" failures="\#(totals.servers(.inconsistent))" errors="\#(totals.servers(.error))" skipped="\#(totals.servers(.notVerified))""#))
+        #expect(
+            text.contains(
+                #"tests="\#(totals.serverCount)" failures="\#(totals.servers(.inconsistent))" errors="\#(totals.servers(.error))" skipped="\#(totals.servers(.notVerified))""#
+            ))
         // Hostile text stays text: escaped markup, no raw control characters, no early end of an element.
         #expect(text.contains("accepted &lt;b&gt;&amp;amp;"))
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" })
@@ -84,9 +95,13 @@ import TestSupport
     }
 
     /// Skipped (and shown as skipped) without the Python packages, except with CI=true, where it runs and fails.
-    @Test(.enabled(if: python || required, "needs python3 with xmlschema and junitparser (pip install xmlschema junitparser)"))
+    @Test(
+        .enabled(
+            if: python || required, "needs python3 with xmlschema and junitparser (pip install xmlschema junitparser)"))
     func validatesAgainstTheJenkinsSchemaAndReadsBack() throws {
-        #expect(Self.python, "CI=true: python3 with xmlschema and junitparser is required (pip install xmlschema junitparser)")
+        #expect(
+            Self.python,
+            "CI=true: python3 with xmlschema and junitparser is required (pip install xmlschema junitparser)")
         for language in ReportLanguage.allCases {
             let (url, context, folder) = try Self.render(Self.snapshot(), language: language)
             defer { RenderingFixtures.remove(folder) }

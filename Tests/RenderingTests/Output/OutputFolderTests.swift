@@ -23,7 +23,9 @@ import Testing
         }
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.url.path)
         #expect(names == ["report.csv"])
-        #expect(try String(contentsOf: folder.url.appendingPathComponent("report.csv"), encoding: .utf8) == "old complete file")
+        #expect(
+            try String(contentsOf: folder.url.appendingPathComponent("report.csv"), encoding: .utf8)
+                == "old complete file")
     }
 
     @Test func writesIntoSubfolders() throws {
@@ -34,7 +36,9 @@ import Testing
     }
 
     @Test func anUnwritableFolderIsAnOutputError() {
-        #expect(throws: OutputError.self) { try OutputFolder(url: URL(fileURLWithPath: "/proc/smsreport-cannot-exist")) }
+        #expect(throws: OutputError.self) {
+            try OutputFolder(url: URL(fileURLWithPath: "/proc/smsreport-cannot-exist"))
+        }
     }
 }
 

@@ -56,7 +56,9 @@ import Testing
         let target = root.appendingPathComponent("out")
         let folder = try RunFolder.prepare(target, force: false)
         try folder.staging.write("r.csv", bytes: Array("x".utf8))
-        let summary = try folder.publish(RunSummary(toolVersion: "test"), files: ["r.csv"]) { Data("signed:".utf8) + $0 }
+        let summary = try folder.publish(RunSummary(toolVersion: "test"), files: ["r.csv"]) {
+            Data("signed:".utf8) + $0
+        }
         folder.release()
         #expect(try Self.files(target) == ["SHA256SUMS", "SHA256SUMS.sig", "r.csv", "summary.json"])
         #expect(summary.files.map(\.path) == ["r.csv"])

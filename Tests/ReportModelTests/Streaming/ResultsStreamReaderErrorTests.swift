@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func anUnclosedStringSaysWhereItStarts() throws {
-        let text = Doc.with(tasks: #"{"task_id":"a"}"#) .dropLast(3) + #"}, {"task_id":"b]}"#
+        let text = Doc.with(tasks: #"{"task_id":"a"}"#).dropLast(3) + #"}, {"task_id":"b]}"#
         let message = try #require(Doc.failure(String(text), chunk: 4))
         #expect(message.contains("invalid JSON at line 2"), "\(message)")
         #expect(message.contains("is not closed before the end of the file"), "\(message)")

@@ -51,12 +51,15 @@ import Testing
 
     @Test func errorAndNotVerifiedOutrankAccepted() throws {
         let tasks = [
-            TaskRecord(taskID: "t1", sourceID: "a", sourceName: "a", directories: [Self.directory("/var/log", different: 1)]),
+            TaskRecord(
+                taskID: "t1", sourceID: "a", sourceName: "a", directories: [Self.directory("/var/log", different: 1)]),
             TaskRecord(taskID: "t2", sourceID: "a", sourceName: "a", error: TaskError(kind: .transport, message: "x")),
-            TaskRecord(taskID: "t3", sourceID: "b", sourceName: "b", directories: [Self.directory("/var/log", different: 1)]),
+            TaskRecord(
+                taskID: "t3", sourceID: "b", sourceName: "b", directories: [Self.directory("/var/log", different: 1)]),
             TaskRecord(taskID: "t4", sourceID: "b", sourceName: "b"),
         ]
-        let summary = ConsistencySummary(tasks: tasks, waivers: [try Self.waiver("w", "/var/log*")], at: Self.now, in: .utc)
+        let summary = ConsistencySummary(
+            tasks: tasks, waivers: [try Self.waiver("w", "/var/log*")], at: Self.now, in: .utc)
         #expect(summary.servers.map(\.status) == [.error, .notVerified])
     }
 
@@ -68,9 +71,13 @@ import Testing
 
     @Test func serverGlobMatchesNameOrID() throws {
         let tasks = [
-            TaskRecord(taskID: "t1", sourceID: "id-web-1", sourceName: "web-1", directories: [Self.directory("/x", different: 1)]),
-            TaskRecord(taskID: "t2", sourceID: "db-id", sourceName: "db-1", directories: [Self.directory("/x", different: 1)]),
-            TaskRecord(taskID: "t3", sourceID: "other", sourceName: "other", directories: [Self.directory("/x", different: 1)]),
+            TaskRecord(
+                taskID: "t1", sourceID: "id-web-1", sourceName: "web-1",
+                directories: [Self.directory("/x", different: 1)]),
+            TaskRecord(
+                taskID: "t2", sourceID: "db-id", sourceName: "db-1", directories: [Self.directory("/x", different: 1)]),
+            TaskRecord(
+                taskID: "t3", sourceID: "other", sourceName: "other", directories: [Self.directory("/x", different: 1)]),
         ]
         let waivers = [try Self.waiver("web", "/x", server: "web-*"), try Self.waiver("db", "/x", server: "db-id")]
         let summary = ConsistencySummary(tasks: tasks, waivers: waivers, at: Self.now, in: .utc)
@@ -94,8 +101,11 @@ import Testing
         #expect(!waiver.isInForce(at: newYorkLast, in: .utc))
         #expect(!waiver.isInForce(at: newYorkLast.addingTimeInterval(1), in: newYork))
 
-        let tasks = [TaskRecord(taskID: "t", sourceID: "a", sourceName: "a", directories: [Self.directory("/x", different: 1)])]
-        let after = ConsistencySummary(tasks: tasks, waivers: [waiver], at: lastSecond.addingTimeInterval(1), in: shanghai)
+        let tasks = [
+            TaskRecord(taskID: "t", sourceID: "a", sourceName: "a", directories: [Self.directory("/x", different: 1)])
+        ]
+        let after = ConsistencySummary(
+            tasks: tasks, waivers: [waiver], at: lastSecond.addingTimeInterval(1), in: shanghai)
         #expect(after.servers[0].status == .inconsistent)
         #expect(after.waivers.expired.map(\.id) == ["w"])
         #expect(after.waivers.inForce.isEmpty && after.waivers.applied == 0)

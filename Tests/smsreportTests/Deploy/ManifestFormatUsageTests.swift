@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The binary reads the manifests Excel writes, and `--manifest-encoding` names only encodings it knows.
 @Suite struct ManifestFormatUsageTests {
