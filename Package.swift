@@ -60,8 +60,8 @@ let package = Package(
         .target(
             name: "RunEngine",
             dependencies: [
-                "Pipeline", "Rendering", "ReportModel", "History", "SMSAPI", "Evidence", "Notify", "Monitoring",
-                .product(name: "Logging", package: "swift-log"),
+                "Pipeline", "Rendering", "ReportModel", "ReportTemplates", "History", "SMSAPI", "Evidence", "Notify",
+                "Monitoring", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // CSV, XLSX and HTML renderers, the libxml2 writer and the one atomic file writer.

@@ -30,6 +30,14 @@ public struct RunHistory: Sendable {
         }
     }
 
+    /// The history at `location`, or one unavailable for the reason the location could not be found (no home).
+    public init(location: Result<URL, HistoryError>, scope: String, records: Bool) {
+        switch location {
+        case .success(let file): self.init(file: file, scope: scope, records: records)
+        case .failure(let error): self.init(unavailable: "\(error)", scope: scope, records: records)
+        }
+    }
+
     /// A history that cannot be used at all (e.g. no home folder to put the default file in).
     public init(unavailable reason: String, scope: String, records: Bool) {
         self.scope = scope

@@ -2,6 +2,8 @@ import Foundation
 import Logging
 import Monitoring
 import Notify
+import Pipeline
+import Rendering
 import ReportModel
 import SMSAPI
 
@@ -20,6 +22,38 @@ public struct RunNotices: Sendable {
         self.notify = notify
         self.metrics = metrics
         self.ping = ping
+    }
+
+    /// The notices `configuration` asks for, with the flags `--metrics-file` and `--ping-url` over its keys and
+    /// `notify: false` for `--no-notify`; the ping URL is registered as a secret.
+    public init(
+        _ configuration: ReportConfiguration, metricsFile: String?, pingURL: String?, notify: Bool,
+        reports: [ReportDefinition], templates: TemplateSet, scope: String, outputFolder: URL
+    ) throws {
+        if notify && !configuration.notify.isEmpty {
+            self.notify = try Self.notifyContext(
+                configuration, reports: reports, templates: templates, scope: scope, outputFolder: outputFolder)
+        }
+        if let file = (metricsFile ?? configuration.metricsFile).flatMap({ $0.isEmpty ? nil : $0 }) {
+            metrics = MetricsFile(file: URL(fileURLWithPath: file), scope: scope)
+        }
+        if let url = (pingURL ?? configuration.pingURL).flatMap({ $0.isEmpty ? nil : $0 }) {
+            SecretRegistry.shared.register([url])
+            ping = RunPing(url: url)
+        }
+    }
+
+    /// The `notify:` context of `configuration` for a run of `scope` whose set is (or will be) in `outputFolder`:
+    /// its reports and the string tables of every language a message may be in (`notify` re-sends use it too).
+    public static func notifyContext(
+        _ configuration: ReportConfiguration, reports: [ReportDefinition], templates: TemplateSet, scope: String,
+        outputFolder: URL, previousExitCode: Int? = nil
+    ) throws -> NotifyContext {
+        var strings: [ReportLanguage: StringTable] = [:]
+        for language in ReportLanguage.allCases { strings[language] = try templates.strings(for: language) }
+        return NotifyContext(
+            entries: configuration.notify, reports: reports, scope: scope, outputFolder: outputFolder,
+            reportURL: configuration.reportURL, previousExitCode: previousExitCode, strings: strings)
     }
 
     /// The `/start` ping, when the run starts.

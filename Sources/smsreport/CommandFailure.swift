@@ -14,20 +14,15 @@ enum CommandFailure {
     /// fatal run failures, 128 + the signal for a stopped run.
     static func exitCode(for error: any Error, known: RunSummary, json: Bool) -> ExitCode {
         if let error = error as? ExitCode { return error }
-        var known = known
-        var error = error
-        if let failure = error as? KnownFailure {
-            failure.fill(&known)
-            error = failure.underlying
-        }
-        let (code, message) = classify(error)
+        let failed = failedSummary(error, known: known)
+        let (code, message) = (Int32(failed.exitCode), failed.error ?? "")
         // Every line is escaped (LogLineEscaping): the message may quote the server, a manifest or a file name.
         let lines = message.split(separator: "\n", omittingEmptySubsequences: false).map {
             LogLineEscaping.escape(String($0))
         }
         let prefix = code == 130 || code == 143 ? "smsreport: " : "smsreport: error: "
         Console.writeError(prefix + lines.joined(separator: "\n") + "\n")
-        if json { printFailure(known, exitCode: code, error: message) }
+        if json { Console.printLine(failed.line()) }
         return ExitCode(code)
     }
 
@@ -45,8 +40,8 @@ enum CommandFailure {
     static func failedSummary(_ error: any Error, known: RunSummary) -> RunSummary {
         var summary = known
         var underlying = error
-        if let failure = error as? KnownFailure {
-            failure.fill(&summary)
+        if let failure = error as? KnownManifest {
+            summary.manifest = failure.manifest
             underlying = failure.underlying
         }
         let (code, message) = classify(underlying)
@@ -75,13 +70,6 @@ enum CommandFailure {
             return (1, "\(error)")
         }
     }
-}
-
-/// An error from inside the run's work that carries what was learned before it (the manifest a discovery found),
-/// so that the `--json` line of a failed run still says so.
-struct KnownFailure: Error {
-    let underlying: any Error
-    let fill: @Sendable (inout RunSummary) -> Void
 }
 
 /// A command whose failures end with SPEC 4's exit codes: `execute(_:)` does the work and fills in what it learns,

@@ -38,9 +38,11 @@ struct DemoCommand: ReportingCommand {
 
     func execute(_ known: inout RunSummary) async throws {
         let logger = console.makeLogger()
-        let manifest = try ManifestReader().read(sample("manifest.csv"), name: "manifest.csv")
+        let manifest = try ManifestReader().read(
+            SampleFiles.read("manifest.csv", folder: samples), name: "manifest.csv")
         let configuration = try ReportConfiguration(
-            yaml: String(decoding: sample("smsreport.yaml"), as: UTF8.self), file: "smsreport.yaml")
+            yaml: String(decoding: SampleFiles.read("smsreport.yaml", folder: samples), as: UTF8.self),
+            file: "smsreport.yaml")
         let reports = configuration.reports
         let templates = try TemplateSet.resolve(override: nil)
         try templates.check(for: reports)
@@ -99,20 +101,6 @@ struct DemoCommand: ReportingCommand {
                 "(the mock does not know task \(Self.unknownTaskID), so the reports show one error row and a real run"
                     + " would exit 4; the demo exits 0 because every report was written)")
             Console.printLine(outcome.line)
-        }
-    }
-
-    /// A sample file from `--samples DIR`, else the copy of the repository's `samples/` compiled into the binary.
-    private func sample(_ name: String) throws -> Data {
-        guard let samples else {
-            guard let data = BundledTemplates.samples[name] else { throw ConfigurationError("no built-in \(name)") }
-            return data
-        }
-        let url = URL(fileURLWithPath: samples).appendingPathComponent(name)
-        do {
-            return try Data(contentsOf: url)
-        } catch {
-            throw ConfigurationError("\(url.path): cannot read: \(error.localizedDescription)")
         }
     }
 }

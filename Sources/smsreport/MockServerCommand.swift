@@ -180,25 +180,8 @@ struct MockServerCommand: AsyncParsableCommand {
                 "give --token or --ak and --sk (or set HUAWEICLOUD_AUTH_TOKEN or HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK)"
             )
         }
-        var mockWorld: MockWorld
-        if let world {
-            do {
-                mockWorld = try MockWorld.load(jsonFile: URL(fileURLWithPath: world))
-            } catch {
-                throw MockServerError(message: "cannot read the world file \(world): \(error)")
-            }
-        } else {
-            mockWorld = MockWorld.synthetic(taskCount: tasks, seed: seed)
-        }
-        mockWorld = mockWorld.atEpoch(worldEpoch)
-        if let writeManifest {
-            do {
-                try Data(mockWorld.manifestCSV(leavingOut: extraTasks).utf8).write(
-                    to: URL(fileURLWithPath: writeManifest), options: .atomic)
-            } catch {
-                throw MockServerError(message: "cannot write the manifest \(writeManifest): \(error)")
-            }
-        }
+        let mockWorld = try MockWorld.forServer(
+            file: world, tasks: tasks, seed: seed, epoch: worldEpoch, manifest: writeManifest, leavingOut: extraTasks)
         let logger = Logger(label: "smsreport.mock-server", factory: { StreamLogHandler.standardError(label: $0) })
         let tls = tlsCert.flatMap { cert in tlsKey.map { MockTLS(certificatePath: cert, keyPath: $0) } }
         let scheme = tls == nil ? "http" : "https"

@@ -5,6 +5,7 @@ import Pipeline
 import Rendering
 import ReportModel
 import ReportTemplates
+import RunEngine
 import SMSAPI
 
 /// `smsreport notify --config FILE --summary DIR/summary.json`: sends an earlier run's notifications again, to
@@ -27,11 +28,7 @@ struct NotifyCommand: AsyncParsableCommand {
     var templates: String?
 
     func run() async throws {
-        let text: String
-        do { text = try String(contentsOfFile: config, encoding: .utf8) } catch {
-            throw ConfigurationError("\(config): cannot read: \(error.localizedDescription)")
-        }
-        let configuration = try ReportConfiguration(yaml: text, file: config)
+        let configuration = try ReportConfiguration(contentsOfFile: config)
         SecretRegistry.shared.register(configuration.literalSecrets)
         guard !configuration.notify.isEmpty else { throw ConfigurationError("\(config): no notify: entries") }
         let summaryURL = URL(fileURLWithPath: summary)
@@ -41,9 +38,15 @@ struct NotifyCommand: AsyncParsableCommand {
         }
         let templateSet = TemplateSet(
             override: templates.map { URL(fileURLWithPath: $0) }, bundled: BundledTemplates.files)
-        let context = try Self.context(
-            configuration: configuration, summary: run, outputFolder: summaryURL.deletingLastPathComponent(),
-            templates: templateSet, previousExitCode: previousExitCode)
+        let scope =
+            run.scope
+            ?? RecordedRun.scope(
+                override: configuration.historyScope, endpointHost: run.endpointHost ?? "-",
+                manifestName: run.manifest?.name, discoverState: nil, discovered: false)
+        let context = try RunNotices.notifyContext(
+            configuration, reports: configuration.reports.isEmpty ? run.reports : configuration.reports,
+            templates: templateSet, scope: scope, outputFolder: summaryURL.deletingLastPathComponent(),
+            previousExitCode: previousExitCode)
         for (index, entry) in configuration.notify.enumerated()
         where !entry.condition.holds(for: run, previousExitCode: previousExitCode) {
             Console.writeError(
@@ -53,27 +56,6 @@ struct NotifyCommand: AsyncParsableCommand {
         let warnings = await Notifier.send(run, context: context)
         for warning in warnings { Console.writeError("\(warning.code.rawValue): \(warning.message)\n") }
         if !warnings.isEmpty { throw ExitCode(1) }
-    }
-
-    /// The notification context for a run of `configuration` that ended with `summary` in `outputFolder`: the
-    /// configured reports, the scope as the history names it, and the string tables of every language a message
-    /// may be in. The run engine calls this too.
-    static func context(
-        configuration: ReportConfiguration, summary: RunSummary, outputFolder: URL, templates: TemplateSet,
-        previousExitCode: Int?, scope: String? = nil
-    ) throws -> NotifyContext {
-        var strings: [ReportLanguage: StringTable] = [:]
-        for language in ReportLanguage.allCases { strings[language] = try templates.strings(for: language) }
-        let scope =
-            scope
-            ?? RecordedRun.scope(
-                override: configuration.historyScope, endpointHost: summary.endpointHost ?? "-",
-                manifestName: summary.manifest?.name, discoverState: nil, discovered: false)
-        return NotifyContext(
-            entries: configuration.notify,
-            reports: configuration.reports.isEmpty ? summary.reports : configuration.reports,
-            scope: scope, outputFolder: outputFolder, reportURL: configuration.reportURL,
-            previousExitCode: previousExitCode, strings: strings)
     }
 
     private static func reason(_ error: any Error) -> String {

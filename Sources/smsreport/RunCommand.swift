@@ -75,30 +75,14 @@ struct RunCommand: ReportingCommand {
         }
     }
 
-    /// Where the tasks come from: `--manifest` or `--discover`, else the config's `manifest:` (relative to the
-    /// config file's folder) or `discover: true` with `state:` (SPEC 8.5); both or neither is a usage error.
+    /// Where the tasks come from (``ReportConfiguration/taskSource(manifest:discover:state:configFile:)``).
     private func taskSource(_ configuration: ReportConfiguration) throws -> (manifest: String?, state: String?) {
-        if let manifest { return (manifest, nil) }
-        if discover { return (nil, state ?? configuration.state) }
-        let configured = configuration.discover == true
-        if configuration.manifest != nil && configured {
-            throw ConfigurationError("manifest: and discover: true in the config: give one of them")
+        let source = try configuration.taskSource(
+            manifest: manifest, discover: discover, state: state, configFile: report.config)
+        if dryRun && source.manifest == nil {
+            throw ValidationError("--dry-run needs a manifest (discovery calls the API)")
         }
-        if let path = configuration.manifest {
-            guard !path.hasPrefix("/"), let config = report.config else { return (path, nil) }
-            return (URL(fileURLWithPath: config).deletingLastPathComponent().appendingPathComponent(path).path, nil)
-        }
-        guard configured else {
-            throw ValidationError(
-                "give --manifest FILE|- or --discover, or manifest: or discover: true in the --config file")
-        }
-        if let state = state ?? configuration.state, !MigrationTask.documentedStates.contains(state) {
-            throw ConfigurationError(
-                "state: \(LogLineEscaping.escape(state)) is not a state the list API documents; use one of: "
-                    + MigrationTask.documentedStates.joined(separator: ", "))
-        }
-        if dryRun { throw ValidationError("--dry-run needs a manifest (discovery calls the API)") }
-        return (nil, state ?? configuration.state)
+        return source
     }
 
     var json: Bool { console.json }
@@ -156,12 +140,7 @@ struct RunCommand: ReportingCommand {
         let started = await runNotices.started()
         // The folder's lock comes first: a second run stops at once instead of waiting on a locked history.
         let folder = try RunFolder.prepare(outURL, force: report.force)
-        let runHistory = history.location(configuration).map { location in
-            switch location {
-            case .success(let file): RunHistory(file: file, scope: scope, records: true)
-            case .failure(let error): RunHistory(unavailable: "\(error)", scope: scope, records: true)
-            }
-        }
+        let runHistory = history.location(configuration).map { RunHistory(location: $0, scope: scope, records: true) }
         let writer = ReportWriter(
             output: folder.staging, templates: templates,
             options: RenderOptions(
@@ -177,38 +156,13 @@ struct RunCommand: ReportingCommand {
                 $0.warnings = started + $0.warnings
             })
         let progress = ProgressDisplay(logger: logger, quiet: console.quiet)
-        let state = source.state
         let outcome: RunOutcome
         do {
             outcome = try await Interruption.run(cleanUp: folder.discard) {
-                // The first ECS key and the IAM project lookup, before the first SMS request (exit 1 when they fail).
-                let credentials = try await settings.prepare(resolved, logger: logger)
-                return try await SMSClient.withClient(
-                    endpoint: settings.endpoint, credentials: credentials, configuration: settings.clientConfiguration,
-                    logger: logger
-                ) { client in
-                    let tasks =
-                        discover
-                        ? try await Discovery(client: client, logger: logger).manifest(state: state) : manifest!
-                    // Listed before collection: a listing that cannot be paged to its end stops the run at once.
-                    let coverage =
-                        checksCoverage ? try await Discovery(client: client, logger: logger).coverage(of: tasks) : nil
-                    do {
-                        if tasks.entries.isEmpty {
-                            logger.warning("discovery found no task; writing empty reports")
-                            let now = Date()
-                            var empty = Self.emptySnapshot(tasks, endpoint: settings.endpoint)
-                            empty.coverage = coverage
-                            return try await engine.publish(empty, startedAt: now, finishedAt: now)
-                        }
-                        return try await engine.run(
-                            tasks, client: client, endpoint: settings.endpoint, options: options, coverage: coverage,
-                            progress: progress.update, progressFinished: progress.finish)
-                    } catch {
-                        let info = tasks.info
-                        throw KnownFailure(underlying: error) { $0.manifest = info }
-                    }
-                }
+                try await engine.session(
+                    manifest.map { .manifest($0) } ?? .discover(state: source.state), settings: settings,
+                    credentials: resolved, options: options, coverage: checksCoverage, progress: progress.update,
+                    progressFinished: progress.finish)
             }
         } catch {
             // Whatever stopped the run, the target keeps the earlier set and no staging is left behind.
@@ -235,14 +189,5 @@ struct RunCommand: ReportingCommand {
         let (data, name) = try ManifestInput(path: manifest).read()
         return try ManifestReader(encoding: manifestEncoding.flatMap(ManifestEncoding.init(name:))).read(
             data, name: name)
-    }
-
-    private static func emptySnapshot(_ manifest: Manifest, endpoint: SMSEndpoint) -> ResultsSnapshot {
-        let now = Date()
-        return ResultsSnapshot(
-            run: RunMetadata(
-                toolVersion: ToolVersion.current, startedAt: now, finishedAt: now, endpointHost: endpoint.host,
-                manifest: manifest.info, languages: []),
-            tasks: [])
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Pipeline
 import Rendering
 import ReportModel
+import RunEngine
 
 /// Flags for handover reports; each applies to every report, configured or described by flags, over the config.
 struct HandoverOptions: ParsableArguments {
@@ -79,23 +80,8 @@ struct HandoverOptions: ParsableArguments {
         }
     }
 
-    /// The browser that prints PDFs when some report has the pdf format: `--chromium PATH`, else the first of
-    /// chromium, chromium-browser and google-chrome on PATH; nil when no report needs one. Without one, exit 2
-    /// before any request, saying how to install it.
+    /// The browser that prints PDFs when some report has the pdf format (``PDFBrowser/find(given:for:)``).
     func browser(for reports: [ReportDefinition]) throws -> String? {
-        guard reports.contains(where: { $0.formats.contains(.pdf) }) else { return nil }
-        if let chromium {
-            guard FileManager.default.isExecutableFile(atPath: chromium) else {
-                throw ConfigurationError("--chromium \(chromium): not an executable file")
-            }
-            return chromium
-        }
-        guard let found = PDFReportRenderer.findBrowser() else {
-            throw ConfigurationError(
-                "the pdf format needs headless Chromium, and none was found on PATH (chromium, chromium-browser, "
-                    + "google-chrome); install it (Debian/Ubuntu: apt-get install chromium; for Chinese text also "
-                    + "fonts-noto-cjk) or give --chromium PATH")
-        }
-        return found
+        try PDFBrowser.find(given: chromium, for: reports)
     }
 }

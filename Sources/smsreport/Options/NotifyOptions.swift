@@ -30,34 +30,13 @@ struct NotifyOptions: ParsableArguments {
         }
     }
 
-    /// The metrics file: the flag, else the config's `metrics_file:`; nil when neither is given.
-    func metricsFile(_ configuration: ReportConfiguration) -> URL? {
-        (metricsFile ?? configuration.metricsFile).flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-    }
-
-    /// The ping URL: the flag, else the config's `ping_url:`; nil when neither is given.
-    func pingURL(_ configuration: ReportConfiguration) -> String? {
-        (pingURL ?? configuration.pingURL).flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    /// The notifications, metrics file and pings of a run (SPEC 8.3, 8.4); nothing with none configured.
+    /// The notifications, metrics file and pings of a run (SPEC 8.3, 8.4), flags over the config's keys.
     func notices(
         _ configuration: ReportConfiguration, reports: [ReportDefinition], templates: TemplateSet, scope: String,
         outputFolder: URL
     ) throws -> RunNotices {
-        var notices = RunNotices()
-        if !noNotify && !configuration.notify.isEmpty {
-            var strings: [ReportLanguage: StringTable] = [:]
-            for language in ReportLanguage.allCases { strings[language] = try templates.strings(for: language) }
-            notices.notify = NotifyContext(
-                entries: configuration.notify, reports: reports, scope: scope, outputFolder: outputFolder,
-                reportURL: configuration.reportURL, strings: strings)
-        }
-        notices.metrics = metricsFile(configuration).map { MetricsFile(file: $0, scope: scope) }
-        if let url = pingURL(configuration) {
-            SecretRegistry.shared.register([url])
-            notices.ping = RunPing(url: url)
-        }
-        return notices
+        try RunNotices(
+            configuration, metricsFile: metricsFile, pingURL: pingURL, notify: !noNotify, reports: reports,
+            templates: templates, scope: scope, outputFolder: outputFolder)
     }
 }

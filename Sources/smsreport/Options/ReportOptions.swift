@@ -57,14 +57,7 @@ struct ReportOptions: ParsableArguments {
 
     /// Reads the config file, if any (exit 2 on a problem).
     func loadConfiguration() throws -> ReportConfiguration {
-        guard let config else { return ReportConfiguration() }
-        let text: String
-        do {
-            text = try String(contentsOfFile: config, encoding: .utf8)
-        } catch {
-            throw ConfigurationError("\(config): cannot read: \(error.localizedDescription)")
-        }
-        return try ReportConfiguration(yaml: text, file: config)
+        try config.map(ReportConfiguration.init(contentsOfFile:)) ?? ReportConfiguration()
     }
 
     /// The reports to write: the configured ones with the flags applied (never dropped, SPEC 4), else the one
@@ -99,18 +92,5 @@ extension ReportOptions {
 
     func templateSet() throws -> TemplateSet {
         try TemplateSet.resolve(override: templates)
-    }
-}
-
-extension TemplateSet {
-    /// The bundled templates, with the folder `override` (a `--templates DIR`) in front when given.
-    static func resolve(override: String?) throws -> TemplateSet {
-        let bundled = BundledTemplates.files
-        guard let override else { return TemplateSet(bundled: bundled) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: override, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw TemplateError(path: override, reason: "--templates must name a folder")
-        }
-        return TemplateSet(override: URL(fileURLWithPath: override), bundled: bundled)
     }
 }
