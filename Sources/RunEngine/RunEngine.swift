@@ -139,11 +139,13 @@ public struct RunEngine: Sendable {
     static func noting(_ failures: [RenderedSet.Failure], in summary: RunSummary) -> RunSummary {
         guard !failures.isEmpty else { return summary }
         var summary = summary
-        for failure in failures {
-            summary.warnings.append(.init(.pdfFailed, "\(failure.report).pdf not written: \(failure.reason)"))
+        // The printer's own message names the file already; other failures (no browser) get it here.
+        let messages = failures.map {
+            $0.reason.contains("\($0.report).pdf") ? $0.reason : "\($0.report).pdf not written: \($0.reason)"
         }
+        summary.warnings += messages.map { .init(.pdfFailed, $0) }
         summary.exitCode = 4
-        summary.error = failures.map { "\($0.report).pdf not written: \($0.reason)" }.joined(separator: "; ")
+        summary.error = messages.joined(separator: "; ")
         return summary
     }
 
