@@ -48,16 +48,20 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         thread.start()
     }
 
-    /// Stops accepting; the accept loop ends.
+    /// Stops accepting; the accept loop ends and closes the socket.
     public func stop() {
+        // Only shut down here: closing the descriptor while the loop still waits in accept() would let the
+        // process reuse its number for another test's server, whose connections this loop would then take.
         shutdown(socket, Int32(SHUT_RDWR))
-        close(socket)
     }
 
     private func acceptLoop() {
         while true {
             let client = accept(socket, nil, nil)
-            guard client >= 0 else { return }
+            guard client >= 0 else {
+                close(socket)
+                return
+            }
             let handler = Thread { [self] in serve(client) }
             handler.start()
         }
