@@ -55,7 +55,9 @@ public struct MetricsFile: Sendable {
         let registry = PrometheusCollectorRegistry()
         let scopeLabel = ("scope", scope)
         func gauge(_ name: String, _ help: String, _ labels: [(String, String)] = [], _ value: Double) {
-            registry.makeGauge(name: name, labels: [scopeLabel] + labels, help: help).set(value)
+            // The whole name is ours (an empty unit adds nothing to it).
+            let descriptor = MetricNameDescriptor(metricName: name, unitName: "", helpText: help)
+            registry.makeGauge(descriptor: descriptor, labels: [scopeLabel] + labels).set(value)
         }
         let ended = summary.finishedAt ?? now
         let succeeded = [0, 3].contains(summary.exitCode)

@@ -1,7 +1,6 @@
 import Foundation
 import Pipeline
 import ReportModel
-import RunEngine
 import SMSAPI
 
 /// What `--dry-run` shows: the batches and requests a run would make, where it would send them, how it would

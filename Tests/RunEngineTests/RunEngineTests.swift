@@ -50,8 +50,9 @@ import Testing
         }
         let present = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent($0).path, isDirectory: &isDirectory)
-            return !isDirectory.boolValue
+            let exists = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent($0).path, isDirectory: &isDirectory)
+            return exists && !isDirectory.boolValue
         }
         return Set(present) == listed.union(["SHA256SUMS"])
     }

@@ -40,7 +40,7 @@ extension RunFolder {
     /// Rewrites the published set's `summary.json`, then its `SHA256SUMS` (and signature), each atomically, when a
     /// step after publishing added to the summary (a warning, `pruned`); the files it lists are unchanged.
     public func amend(_ summary: RunSummary, sign: ((Data) throws -> Data)? = nil) throws -> RunSummary {
-        try Self.writeRecord(summary, into: OutputFolder(url: target), sign: sign)
+        _ = try Self.writeRecord(summary, into: OutputFolder(url: target), sign: sign)
         return summary
     }
 
