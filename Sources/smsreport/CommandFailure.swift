@@ -28,11 +28,7 @@ enum CommandFailure {
 
     /// Prints a failed run's summary line: what was known, with the exit code and the message.
     static func printFailure(_ known: RunSummary, exitCode: Int32, error message: String?) {
-        var summary = known
-        summary.exitCode = Int(exitCode)
-        summary.error = message
-        summary.finishedAt = ReportTime.generationTime()
-        Console.printLine(summary.line())
+        Console.printLine(failed(known, exitCode: exitCode, error: message).line())
     }
 
     /// The summary of a run that `error` stopped: what was known, with its exit code and message (for the
@@ -45,7 +41,12 @@ enum CommandFailure {
             underlying = failure.underlying
         }
         let (code, message) = classify(underlying)
-        summary.exitCode = Int(code)
+        return failed(summary, exitCode: code, error: message)
+    }
+
+    private static func failed(_ known: RunSummary, exitCode: Int32, error message: String?) -> RunSummary {
+        var summary = known
+        summary.exitCode = Int(exitCode)
         summary.error = message
         summary.finishedAt = ReportTime.generationTime()
         return summary
