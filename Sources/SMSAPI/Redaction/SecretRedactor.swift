@@ -2,6 +2,10 @@ import Foundation
 
 /// Replaces every form of a set of secrets in a text with `***`: raw, JSON-, Swift-, HTML- or
 /// percent-escaped, and any prefix of 8 or more characters of those forms (SPEC 1, Authentication).
+///
+/// A secret shorter than ``minimumPrefix`` (a test token such as `tok`) is replaced only where it stands as a
+/// word of its own: inside a longer word it is not that secret, and replacing it there would garble the
+/// output (`"credentials_source":"token"` must not become `"***en"`).
 public struct SecretRedactor: Sendable {
     /// What a secret is replaced with.
     public static let placeholder = "***"
@@ -72,9 +76,22 @@ public struct SecretRedactor: Sendable {
             let limit = min(pattern.bytes.count, input.count - start)
             while length < limit, input[start + length] == pattern.bytes[length] { length += 1 }
             let whole = length == pattern.bytes.count
-            if whole || (pattern.matchesPrefix && length >= Self.minimumPrefix) { best = max(best, length) }
+            if pattern.matchesPrefix {
+                if whole || length >= Self.minimumPrefix { best = max(best, length) }
+            } else if whole, standsAlone(in: input, from: start, length: length) {
+                best = max(best, length)
+            }
         }
         return best
+    }
+
+    /// True when `input[start..<start + length]` is not part of a longer word: the bytes on both sides, if any,
+    /// are not ASCII letters, digits, `_` or `-`.
+    private func standsAlone(in input: [UInt8], from start: Int, length: Int) -> Bool {
+        func isWordByte(_ byte: UInt8) -> Bool { Self.alphanumerics.contains(byte) || byte == 0x5F || byte == 0x2D }
+        if start > 0, isWordByte(input[start - 1]) { return false }
+        let end = start + length
+        return end >= input.count || !isWordByte(input[end])
     }
 
     /// The spellings of `secret` that a log line, an error or a file might carry.

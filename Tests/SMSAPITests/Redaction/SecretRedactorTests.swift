@@ -33,6 +33,19 @@ import Testing
         #expect(redactor.redact("k7 and k and 7") == "*** and k and 7")
     }
 
+    @Test func aShortSecretInsideAWordIsNotThatSecret() {
+        let redactor = SecretRedactor(secrets: ["tok"])
+        // The summary line of a run with the token "tok" keeps its keys and values readable…
+        #expect(
+            redactor.redact(#"{"credentials_source":"token","token_file":null}"#)
+                == #"{"credentials_source":"token","token_file":null}"#)
+        // …and the token itself is still replaced wherever it stands alone, in any of its forms.
+        #expect(redactor.redact("X-Auth-Token: tok") == "X-Auth-Token: ***")
+        #expect(redactor.redact(#"{"token":"tok"}"#) == #"{"token":"***"}"#)
+        #expect(redactor.redact("t=tok&x=1 (tok)") == "t=***&x=1 (***)")
+        #expect(redactor.redact("stok toks tok_ -tok") == "stok toks tok_ -tok")
+    }
+
     @Test func aMatchEndingInsideACharacterTakesTheWholeCharacter() {
         let redactor = SecretRedactor(secrets: ["abcdefgh-é"])
         let clean = redactor.redact("abcdefgh-è!")
