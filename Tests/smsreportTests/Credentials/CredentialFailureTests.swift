@@ -91,7 +91,8 @@ import Testing
     }
 
     @Test func anUnreachableMetadataServiceIsExit1() async throws {
-        let closed = try LoopbackTools.freePort()
+        let (closedSocket, closed) = try LoopbackTools.refusingPort()
+        defer { close(closedSocket) }
         let outcome = try await Fixture.run(
             options: Fixture.options(), arguments: ["--credentials", "ecs"],
             // Nothing listens: SPEC 8.1's own 3 s apply (no answer is expected, however busy this process is).
@@ -136,7 +137,8 @@ import Testing
     }
 
     @Test func anUnreachableIAMIsExit1NamingIAM() async throws {
-        let closed = try LoopbackTools.freePort()
+        let (closedSocket, closed) = try LoopbackTools.refusingPort()
+        defer { close(closedSocket) }
         let outcome = try await Fixture.run(
             options: Fixture.options(), arguments: ["--retries", "0"],
             environment: ["HUAWEICLOUD_SDK_AK": Fixture.accessKey, "HUAWEICLOUD_SDK_SK": Fixture.secretKey],

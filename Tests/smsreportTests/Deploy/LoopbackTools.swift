@@ -43,6 +43,13 @@ enum LoopbackTools {
         }
     }
 
+    /// A port on 127.0.0.1 that refuses connections for as long as the returned socket is open: bound and never
+    /// listening, so that no other test's server can take it, as one can a port that was closed again (a test
+    /// that expected "unreachable" once met another test's mock answering 404 there). Close `fd` when done.
+    static func refusingPort() throws -> (fd: Int32, port: Int) {
+        try LoopbackSocket.bind()
+    }
+
     /// A port on 127.0.0.1 that was free a moment ago (for tools that cannot bind port 0 and report it).
     static func freePort() throws -> Int {
         let (fd, port) = try LoopbackSocket.bind()

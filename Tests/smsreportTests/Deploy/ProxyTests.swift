@@ -83,7 +83,8 @@ struct ProxyTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let proxy = try Tinyproxy(in: folder)
         defer { proxy.stop() }
-        let dead = try LoopbackTools.freePort()
+        let (deadSocket, dead) = try LoopbackTools.refusingPort()
+        defer { close(deadSocket) }
         let (result, port) = try await Self.runThroughProxy(
             tls: false, arguments: ["--proxy", "http://127.0.0.1:\(proxy.port)"],
             environment: ["HTTP_PROXY": "http://127.0.0.1:\(dead)"], in: folder)
@@ -109,7 +110,8 @@ struct ProxyTests {
     @Test func noProxyExemptsTheEndpoint() async throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let dead = try LoopbackTools.freePort()
+        let (deadSocket, dead) = try LoopbackTools.refusingPort()
+        defer { close(deadSocket) }
         let (bypassed, _) = try await Self.runThroughProxy(
             tls: false, environment: ["http_proxy": "http://127.0.0.1:\(dead)", "NO_PROXY": "localhost,127.0.0.1"],
             in: folder)
