@@ -189,6 +189,24 @@ public enum StringKey: String, CaseIterable, Sendable {
     case htmlTailNote = "html.tail_note"
     /// `{0}` page number, `{1}` page count, in the printed page's footer.
     case printPage = "print.page"
+    /// What directory detail the PDF carries, above its directory details.
+    case printDetailsNote = "print.details_note"
+    /// Header of the PDF's column that counts a problem server's consistent directories, not listed.
+    case printConsistentColumn = "print.consistent_column"
+    /// `{0}` consistent directories of a problem server that the PDF counts but does not list, `{1}` their files.
+    case printConsistentDirectories = "print.consistent_directories"
+    /// Printed when every listed server is consistent.
+    case printNoProblemServers = "print.no_problem_servers"
+    /// `{0}` problem servers printed of `{1}`, when the PDF stops its server table.
+    case printServersCut = "print.servers_cut"
+    /// `{0}` directories with differences printed of `{1}`, when the PDF stops its directory table.
+    case printDirectoriesCut = "print.directories_cut"
+    /// Printed when no problem server has a directory with differences.
+    case printNoDifferingDirectories = "print.no_differing_directories"
+    /// `{0}` consistent servers, listed by name in the PDF.
+    case printTailHeading = "print.tail_heading"
+    /// `{0}` consistent servers: listed by name only, where the rest is.
+    case printTailNote = "print.tail_note"
 
     // MARK: Accepted differences (SPEC 6)
     case labelWaivers = "label.waivers"

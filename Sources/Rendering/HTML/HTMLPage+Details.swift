@@ -6,10 +6,11 @@ extension HTMLPage {
     static let longNameLength = 100
 
     /// One collapsed `<details>` per server in the table with its directories (and its errors), in table order;
-    /// printed, problem servers are open and consistent ones left out.
+    /// printed, one table of the directories that differ instead (``writePrintedDirectories(_:)``).
     func writeDirectories() throws {
         let servers = layout.full
         guard !servers.isEmpty else { return }
+        if forPrint { return try writePrintedDirectories(servers) }
         try section("directories", heading: strings[.htmlDirectoriesHeading]) {
             try html.element("p", ["class": "hint"], text: strings[.htmlDetailsHint])
             try html.element("div", ["class": "details-list"]) {
@@ -22,11 +23,7 @@ extension HTMLPage {
 
     private func writeDetails(_ server: ServerSummary, index: Int) throws {
         let id = detailsID(index)
-        let kind = "server s-\(server.status.rawValue)"
-        let attributes: KeyValuePairs<String, String> =
-            forPrint && server.status != .consistent
-            ? ["id": id, "class": kind, "open": ""] : ["id": id, "class": kind]
-        try html.element("details", attributes) {
+        try html.element("details", ["id": id, "class": "server s-\(server.status.rawValue)"]) {
             try html.element("summary") {
                 try html.element("span", ["class": "summary-name clamp"], text: server.sourceName)
                 try badge(server.status)
@@ -61,45 +58,51 @@ extension HTMLPage {
     }
 
     /// The directories of one server; the task column appears only when the server has several tasks.
+    ///
+    /// A page of 100,000 servers holds some 100,000 of these rows, so they carry no class the stylesheet can
+    /// infer from the column's position (path, counts, status are the last six cells): only a count above zero
+    /// is marked (`flag`), and the status cell names its status (`s-…`), styled as coloured words.
     private func writeDirectoryTable(_ rows: [DirectoryRow], showTasks: Bool) throws {
-        let headers: [(StringKey, Bool)] =
-            (showTasks ? [(.columnTaskID, false)] : []) + [
-                (.columnDirectory, false), (.columnTotalFiles, true),
-                (.columnDifferentFiles, true), (.columnMissingOnTarget, true), (.columnExtraOnTarget, true),
-                (.columnStatus, false),
+        let headers: [StringKey] =
+            (showTasks ? [.columnTaskID] : []) + [
+                .columnDirectory, .columnTotalFiles, .columnDifferentFiles, .columnMissingOnTarget,
+                .columnExtraOnTarget, .columnStatus,
             ]
         try html.element("table", ["class": "grid directories"]) {
             try html.element("thead") {
                 try html.element("tr") {
-                    for (key, numeric) in headers {
-                        try html.element("th", numeric ? ["class": "num"] : [:], text: strings.breakable(key))
-                    }
+                    for key in headers { try html.element("th", text: strings.breakable(key)) }
                 }
             }
             try html.element("tbody") {
                 for row in rows {
-                    try html.element("tr") {
-                        if showTasks { try html.element("td", ["class": "id"], text: row.taskID) }
-                        try html.element("td", ["class": "path"], text: row.directory.path)
-                        let counts = row.directory.counts
-                        for (column, value) in [
-                            counts.total, counts.different, counts.missingOnTarget, counts.extraOnTarget,
-                        ]
-                        .enumerated() {
-                            let flagged = column > 0 && value > 0
-                            try html.element(
-                                "td", ["class": flagged ? "num flag" : "num"], text: HTMLNumbers.integer(value))
-                        }
-                        try html.element("td") {
-                            try badge(row.status)
-                            if let waiver = row.waiver {
-                                let why = waiver.reason.isEmpty ? waiver.id : "\(waiver.id) — \(waiver.reason)"
-                                try html.element(
-                                    "div", ["class": "sub waiver"], text: strings.format(.waiverAcceptedBy, why))
-                            }
-                        }
-                    }
+                    try html.element("tr") { try writeDirectoryCells(row, showTask: showTasks) }
                 }
+            }
+        }
+    }
+
+    /// A directory row's cells: the task ID when `showTask`, the path, the four counts (above zero flagged) and
+    /// the status, with the waiver that accepts the differences.
+    func writeDirectoryCells(_ row: DirectoryRow, showTask: Bool = true) throws {
+        if showTask { try html.element("td", text: row.taskID) }
+        try html.element("td", text: row.directory.path)
+        let counts = row.directory.counts
+        for (column, value) in [counts.total, counts.different, counts.missingOnTarget, counts.extraOnTarget]
+            .enumerated()
+        {
+            let text = HTMLNumbers.integer(value)
+            if column > 0 && value > 0 {
+                try html.element("td", ["class": "flag"], text: text)
+            } else {
+                try html.element("td", text: text)
+            }
+        }
+        try html.element("td", ["class": "s-\(row.status.rawValue)"]) {
+            try html.text(strings.status(row.status))
+            if let waiver = row.waiver {
+                let why = waiver.reason.isEmpty ? waiver.id : "\(waiver.id) — \(waiver.reason)"
+                try html.element("div", ["class": "sub waiver"], text: strings.format(.waiverAcceptedBy, why))
             }
         }
     }

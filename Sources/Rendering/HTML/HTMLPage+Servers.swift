@@ -4,11 +4,13 @@ import ReportModel
 extension HTMLPage {
     /// The per-server table, worst first as the summary sorts it; the script adds sorting and filtering
     /// (its controls stay hidden without script), and each name links to the server's directory details.
-    /// Past ``HTMLPage/fullConsistentLimit`` consistent servers, the rest are listed compactly below the table.
+    /// Past ``HTMLPage/consistentInFull(problems:)`` consistent servers, the rest are listed compactly below the
+    /// table.
     func writeServers() throws {
         let servers = layout.full
         try section("servers", heading: strings[.htmlServersHeading]) {
             if let note = context.includeNote { try html.element("p", ["class": "include-note"], text: note) }
+            if forPrint { return try writePrintedServers(servers) }
             guard !servers.isEmpty else {
                 if context.report.include == .all {
                     try html.element("p", ["class": "empty"], text: strings[.htmlNoServers])
@@ -28,27 +30,44 @@ extension HTMLPage {
         }
     }
 
-    /// The consistent servers past the limit: names and ids only, and where their figures are.
+    /// The consistent servers past the limit in a collapsed list: names only, and where their figures are.
     private func writeTail() throws {
         let tail = layout.tail
         guard !tail.isEmpty else { return }
+        let count = HTMLNumbers.integer(tail.count)
         try html.element("details", ["class": "tail"]) {
-            try html.element("summary", text: strings.format(.htmlTailHeading, HTMLNumbers.integer(tail.count)))
-            try html.element(
-                "p", ["class": "hint"], text: strings.format(.htmlTailNote, HTMLNumbers.integer(tail.count)))
-            var bytes = 0
-            var named = 0
-            try html.element("ol", ["class": "tail-list", "start": String(layout.full.count + 1)]) {
-                for server in tail {
+            try html.element("summary", text: strings.format(.htmlTailHeading, count))
+            try html.element("p", ["class": "hint"], text: strings.format(.htmlTailNote, count))
+            try writeTailNames(tail)
+        }
+    }
+
+    /// The names of `tail`, numbered on from the table, until ``HTMLPage/tailByteLimit`` or `limit` names; the
+    /// rest counted. `chunk` names go in one list: the printed page is laid out list by list, and one list of
+    /// 77,000 names in columns took Chromium 110 s and 6.5 GB where lists of 320 took 7 s.
+    func writeTailNames(_ tail: ArraySlice<ServerSummary>, limit: Int = .max, chunk: Int = .max) throws {
+        var bytes = 0
+        var named = 0
+        var rest = tail[...]
+        while !rest.isEmpty, named < limit, bytes <= Self.tailByteLimit {
+            let start = rest.startIndex
+            try html.element("ol", ["class": "tail-list", "start": String(start + 1)]) {
+                for server in rest.prefix(min(chunk, limit - named)) {
                     bytes += server.sourceName.utf8.count + 9
                     if bytes > Self.tailByteLimit { break }
-                    try html.element("li", text: server.sourceName.isEmpty ? server.sourceID : server.sourceName)
+                    try html.element("li") {
+                        try html.text(server.sourceName.isEmpty ? server.sourceID : server.sourceName)
+                        // A consistent server verified too long ago is marked here too (SPEC 9).
+                        try staleMark(server, inTable: false)
+                    }
                     named += 1
                 }
             }
-            if named < tail.count {
-                try html.element("p", ["class": "hint"], text: "… +" + HTMLNumbers.integer(tail.count - named))
-            }
+            rest = tail[(tail.startIndex + named)...]
+        }
+        if named < tail.count {
+            try html.element(
+                "p", ["class": forPrint ? "print-note" : "hint"], text: "… +" + HTMLNumbers.integer(tail.count - named))
         }
     }
 
@@ -93,7 +112,7 @@ extension HTMLPage {
         }
     }
 
-    private func writeServerHead() throws {
+    func writeServerHead() throws {
         let columns: [(StringKey, String)] = [
             (.columnTaskIDs, "text"), (.columnStatus, "rank"),
             (.columnDirectories, "num"), (.columnTotalFiles, "num"), (.columnDifferentFiles, "num"),
@@ -118,10 +137,11 @@ extension HTMLPage {
         }
     }
 
-    private func writeServerRow(_ server: ServerSummary, index: Int) throws {
+    func writeServerRow(_ server: ServerSummary, index: Int) throws {
         try html.element("tr", ["data-status": server.status.rawValue]) {
             try html.element("td", ["class": "name"]) {
-                if Self.hasDetails(server) {
+                // Printed, the details are a table of their own, with no anchor to link to.
+                if !forPrint && Self.hasDetails(server) {
                     try html.element("a", ["href": "#\(detailsID(index))", "class": "clamp"], text: server.sourceName)
                 } else {
                     try html.element("span", ["class": "clamp"], text: server.sourceName)
@@ -144,17 +164,21 @@ extension HTMLPage {
                 server.directoryCount, server.counts.total, server.counts.different, server.counts.missingOnTarget,
                 server.counts.extraOnTarget,
             ]
+            // The stylesheet aligns columns 4–9 by position: a row stays short at 100,000 servers.
             for (column, value) in numbers.enumerated() {
                 guard server.hasData else {
                     // Unknown, not zero: a server without results was not checked.
-                    try html.element("td", ["class": "num none"], text: "—")
+                    try html.element("td", ["class": "none"], text: "—")
                     continue
                 }
                 // Different, missing and extra counts above zero are what a reader scans for.
-                let flagged = column >= 2 && value > 0
-                try html.element("td", ["class": flagged ? "num flag" : "num"], text: HTMLNumbers.integer(value))
+                if column >= 2 && value > 0 {
+                    try html.element("td", ["class": "flag"], text: HTMLNumbers.integer(value))
+                } else {
+                    try html.element("td", text: HTMLNumbers.integer(value))
+                }
             }
-            try html.element("td", ["class": "time"], text: tableTime(server.verifiedAt))
+            try html.element("td", text: tableTime(server.verifiedAt))
         }
     }
 }

@@ -43,6 +43,7 @@ struct HTMLPage {
             try writeRun()
             try writeServers()
             try writeDirectories()
+            try writePrintedTail()
             try writeErrors()
             try writeCoverage()
             try writeWaivers()

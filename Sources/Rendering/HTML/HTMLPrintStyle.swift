@@ -55,6 +55,7 @@ enum HTMLPrintStyle {
 
         .grid .stale, summary .stale { color: var(--error); font-weight: 600; }
         summary .stale { margin-left: 8px; font-size: 13px; }
+        .tail-list .stale { color: var(--error); font-weight: 600; margin-left: 6px; }
         @media print {
           .servers tbody tr[data-status="consistent"] .sub.stale { display: block; }
           summary .stale { font-size: 7.5pt; }

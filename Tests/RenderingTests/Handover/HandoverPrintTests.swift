@@ -54,8 +54,8 @@ import Testing
         let info = Self.run("/usr/bin/pdfinfo", [first.path]).output
         let pages = try #require(
             HTMLRendering.matches(of: #"Pages:\s+(\d+)"#, in: info, group: 1).first.flatMap { Int($0) })
-        // 300 servers, 30 with problems: the problems in full, the rest one table row each — a few pages.
-        #expect(pages >= 2 && pages <= 14, "\(pages) pages")
+        // 300 servers, 30 with problems: the problems in full, the rest by name — a few pages.
+        #expect(pages >= 2 && pages <= 8, "\(pages) pages")
         #expect(info.contains("A4") || info.contains("595."), "\(info)")
         let text = Self.run("/usr/bin/pdftotext", ["-layout", first.path, "-"]).output
         #expect(text.contains("ACME Ltd") && text.contains("CHG-42"))
@@ -63,9 +63,17 @@ import Testing
         #expect(text.contains("Page 1 of \(pages)"))
         #expect(text.contains("Approved by"))
         #expect(text.contains("(UTC+08:00)"))
-        // Problems are in full: the directories of an inconsistent server; consistent servers' details are not.
-        #expect(text.contains("/data/volume0"))
-        #expect(text.components(separatedBy: "/data/volume1").count - 1 == 30)
+        // The directory detail the PDF carries, and says it carries: every directory with differences (volume0 of
+        // the 30 inconsistent servers), each server's consistent directories counted (volume1), no other directory.
+        #expect(text.components(separatedBy: "/data/volume0").count - 1 == 30)
+        #expect(!text.contains("/data/volume1"))
+        let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
+        #expect(words.joined(separator: " ").contains("counts its consistent directories without listing them"))
+        #expect(HTMLRendering.count("1 (1,", in: text) == 30, "\(text)")
+        // Every server is in it: the 30 problem servers in the table, the 270 consistent ones by name.
+        #expect(text.contains("Consistent servers (270)"))
+        let names = Set(words)
+        #expect((0..<300).allSatisfy { names.contains("server-\($0)") })
         #expect(!text.contains("http://") && !text.contains("https://") && !text.contains("file://"))
         #expect(!String(decoding: bytes, as: UTF8.self).contains("/URI"))
         // The dates Chromium stamps are pinned to the generation time: the same input prints the same text and dates.
