@@ -52,7 +52,7 @@ enum HTMLRendering {
     /// Renders `snapshot` in `language` and returns the written file's text and URL.
     static func render(
         _ snapshot: ResultsSnapshot, language: ReportLanguage = .enUS, templates: TemplateSet = templates(),
-        generatedAt: Date = generatedAt, title: String? = nil
+        generatedAt: Date = generatedAt, title: String? = nil, forPrint: Bool = false
     ) throws -> (text: String, url: URL) {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("smsreport-html-tests-\(UUID().uuidString)")
@@ -60,7 +60,7 @@ enum HTMLRendering {
             report: ReportDefinition(name: "report", language: language, formats: [.html], title: title),
             strings: try templates.strings(for: language), snapshot: snapshot,
             summary: ConsistencySummary(tasks: snapshot.tasks), templates: templates, generatedAt: generatedAt)
-        let urls = try HTMLReportRenderer().render(context, to: OutputFolder(url: folder))
+        let urls = try HTMLReportRenderer(forPrint: forPrint).render(context, to: OutputFolder(url: folder))
         return (try String(contentsOf: urls[0], encoding: .utf8), urls[0])
     }
 
