@@ -65,6 +65,22 @@ import Testing
         #expect(warnings.map(\.message) == ["notify[1] (slack): no answer within 2 s (3 attempts)"])
     }
 
+    @Test func aRefusedConnectionFailsAtOnceAndIsRetriedByUsAlone() async throws {
+        // A bound port that does not listen: every connect is refused. AsyncHTTPClient's own reconnect loop would
+        // retry each attempt until its 60 s timeout ran out (3 minutes for a receiver that is simply down); our
+        // three attempts are the only ones, and each fails as soon as the refusal comes.
+        let (fd, port) = try LoopbackSocket.bind()
+        defer { close(fd) }
+        let entry = NotificationEntry(kind: .slack, url: "http://127.0.0.1:\(port)/hook", condition: .always)
+        var context = NotifyFixtures.context([entry])
+        context.delivery = HTTPDelivery(timeout: .seconds(60), attempts: 3, retryDelay: .milliseconds(20))
+        let started = Date()
+        let warnings = await Notifier.send(NotifyFixtures.summary(), context: context)
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(warnings.map(\.message) == ["notify[1] (slack): no answer (connection failed) (3 attempts)"])
+        #expect(elapsed < 30, "a refused receiver took \(elapsed) s")
+    }
+
     @Test func secretsAreRegisteredBeforeUse() async throws {
         let registry = SecretRegistry()
         let (server, _) = try recordingServer()
