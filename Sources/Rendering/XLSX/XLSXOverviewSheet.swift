@@ -52,6 +52,7 @@ enum XLSXOverviewSheet {
         try pair(.labelTaskCount, .number(totals.taskCount), number)
         try pair(.labelServerCount, .number(totals.serverCount), number)
         try pair(.labelFailedTaskCount, .number(totals.failedTaskCount), number)
+        try writeComparison(context, to: writer)
 
         try section(.labelServersByStatus)
         for status in ServerStatus.allCases {
@@ -105,6 +106,30 @@ enum XLSXOverviewSheet {
                 [.number(record.batch), .text(language), .text(record.file ?? ""), .text(note)],
                 styles: [XLSXStyleSheet.cell(.number, highlight), text, text, text])
         }
+    }
+
+    /// What the changes sheet compares with: the previous run's start, or why there is no comparison (the
+    /// scope's first run, or the history could not be used, and why), so that an empty sheet is not read as
+    /// "nothing changed"; nothing without history.
+    private static func writeComparison(_ context: RenderContext, to writer: XLSXWorksheetWriter) throws {
+        guard let changes = context.changes else { return }
+        let strings = context.strings
+        let text: String
+        if let reason = changes.unavailable {
+            text = strings[.changesHistoryUnavailable] + " " + reason
+        } else if let previous = changes.previousRun {
+            try writer.row(
+                [
+                    .text("\(strings[.changesPreviousRun]) (\(context.zoneName))"),
+                    .date(context.timeZone.local(previous)),
+                ], styles: [XLSXStyleSheet.plain, XLSXStyleSheet.cell(.date, .none)])
+            guard ReportTables.changeRows(changes).isEmpty else { return }
+            text = strings[.changesNone]
+        } else {
+            text = strings[.changesFirstRun]
+        }
+        try writer.row(
+            [.text(strings[.changesHeading]), .text(text)], styles: [XLSXStyleSheet.plain, XLSXStyleSheet.wrapped])
     }
 
     /// The accepted differences: each waiver's id, state, directory glob, and reason with approver, last day

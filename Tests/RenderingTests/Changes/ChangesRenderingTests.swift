@@ -112,4 +112,40 @@ import Testing
         let withoutHistory = try WorkbookReader(url: try XLSXFixture.render(try XLSXFixture.context(language)))
         #expect(!(try withoutHistory.sheetNames()).contains(context.strings[.changesSheet]))
     }
+
+    /// The overview's row that says what the changes sheet compares with, or nil when there is none.
+    private func comparison(_ changes: RunChanges?, _ language: ReportLanguage) throws -> (String?, [String]) {
+        var context = try XLSXFixture.context(language)
+        context.changes = changes
+        let overview = try WorkbookReader(url: try XLSXFixture.render(context)).rows(ofSheet: 1)
+        let labels = overview.compactMap { $0.first?.value }
+        let row = overview.first { $0.first?.value == context.strings[.changesHeading] }
+        return (row.flatMap { $0.count > 1 ? $0[1].value : nil }, labels)
+    }
+
+    @Test(arguments: [ReportLanguage.enUS, .zhCN]) func theOverviewSaysWhyTheChangesSheetIsEmpty(
+        _ language: ReportLanguage
+    ) throws {
+        let strings = try HTMLRendering.templates().strings(for: language)
+        let reason = "/var/lib/smsreport/history.sqlite: not a SQLite database"
+        let (unavailable, _) = try comparison(RunChanges(unavailable: reason), language)
+        #expect(unavailable == strings[.changesHistoryUnavailable] + " " + reason)
+        let (first, _) = try comparison(ChangesRenderingTests.changes(previous: false).firstRunOnly, language)
+        #expect(first == strings[.changesFirstRun])
+        let (none, labels) = try comparison(
+            RunChanges(previousRun: Date(timeIntervalSince1970: 1_794_900_000)), language)
+        #expect(none == strings[.changesNone])
+        #expect(labels.contains { $0.hasPrefix(strings[.changesPreviousRun] + " (") })
+        // With changes the sheet speaks for itself: the previous run's time, and no "none" row.
+        let (changed, changedLabels) = try comparison(ChangesRenderingTests.changes(previous: true), language)
+        #expect(changed == nil)
+        #expect(changedLabels.contains { $0.hasPrefix(strings[.changesPreviousRun] + " (") })
+        let (withoutHistory, _) = try comparison(nil, language)
+        #expect(withoutHistory == nil)
+    }
+}
+
+extension RunChanges {
+    /// The same trend without the still-inconsistent streaks: a first run with nothing in its changes sheet.
+    fileprivate var firstRunOnly: RunChanges { RunChanges(previousRun: nil, trend: trend) }
 }
