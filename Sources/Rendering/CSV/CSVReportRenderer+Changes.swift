@@ -2,8 +2,9 @@ import Foundation
 import ReportModel
 
 extension CSVReportRenderer {
-    /// Writes `<name>-changes.csv` when the run has history: one row per changed or still-inconsistent server,
-    /// with the CSV conventions of the other files (RFC 4180, formula neutralising, optional BOM).
+    /// Writes `<name>-changes.csv` when the run has history: one row per changed or still-inconsistent server, or
+    /// one saying why the history was unavailable, with the CSV conventions of the other files (RFC 4180, formula
+    /// neutralising, optional BOM).
     func renderChanges(_ context: RenderContext, to output: OutputFolder) throws -> [URL] {
         guard let changes = context.changes else { return [] }
         let file = try output.stream("\(context.report.name)-changes.csv") { sink in

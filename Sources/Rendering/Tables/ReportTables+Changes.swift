@@ -1,6 +1,7 @@
 import ReportModel
 
-/// The changes table (`<name>-changes.csv` and the XLSX sheet): one row per changed or still-inconsistent server.
+/// The changes table (`<name>-changes.csv` and the XLSX sheet): one row per changed or still-inconsistent server,
+/// or one row saying why there is no comparison when the history was unavailable (SPEC 8.2).
 extension ReportTables {
     /// One row of the changes table, before it becomes cells.
     struct ChangeRow: Sendable, Hashable {
@@ -10,6 +11,8 @@ extension ReportTables {
         var before: String?
         var after: String?
         var runs: Int?
+        /// Why this run is not compared (the history's error): the row is a statement, not a server.
+        var unavailable: String?
     }
 
     /// The header of the changes table.
@@ -22,6 +25,9 @@ extension ReportTables {
 
     /// The rows in SPEC 6 order: newly inconsistent, resolved, newly verified, new, gone, then still inconsistent.
     static func changeRows(_ changes: RunChanges) -> [ChangeRow] {
+        if let reason = changes.unavailable {
+            return [ChangeRow(kind: .changesHistoryUnavailable, key: "", name: "", runs: nil, unavailable: reason)]
+        }
         let runs = Dictionary(
             changes.stillInconsistent.map { ($0.key, $0.runs) }, uniquingKeysWith: { first, _ in first })
         func rows(_ kind: StringKey, _ list: [RunChanges.Change]) -> [ChangeRow] {
@@ -43,7 +49,10 @@ extension ReportTables {
 
     /// The cells of one change row, in ``changesHeader(_:)`` order.
     static func changeCells(_ row: ChangeRow, _ strings: StringTable) -> [TableCell] {
-        [
+        if let reason = row.unavailable {
+            return [.text(strings[row.kind] + " " + reason)] + Array(repeating: .blank, count: 5)
+        }
+        return [
             .text(strings[row.kind]), .text(row.name), .text(row.key), statusCell(row.before, strings),
             statusCell(row.after, strings), row.runs.map(TableCell.integer) ?? .blank,
         ]

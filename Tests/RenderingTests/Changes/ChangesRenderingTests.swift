@@ -55,6 +55,23 @@ import Testing
         #expect(lines[3] == "Still inconsistent,db,id:s-2,Inconsistent,Inconsistent,4")
     }
 
+    @Test(arguments: [ReportLanguage.enUS, .zhCN]) func anUnavailableHistoryIsSaidInTheChangesCSV(
+        _ language: ReportLanguage
+    ) throws {
+        // SPEC 8.2: the changes section says that the history was unavailable; a header alone would read as
+        // "nothing changed".
+        let reason = "/var/lib/h.sqlite: not a SQLite database"
+        let context = try Self.context(language, RunChanges(unavailable: reason), formats: [.csv])
+        let urls = try CSVReportRenderer().render(context, to: try Self.folder())
+        let file = try #require(urls.first { $0.lastPathComponent == "r-changes.csv" })
+        let lines = String(decoding: try Data(contentsOf: file), as: UTF8.self).dropFirst()
+            .components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines.count == 2)
+        let statement = context.strings[.changesHistoryUnavailable] + " " + reason
+        // English has a comma in the statement, so RFC 4180 quotes it; Chinese uses "，".
+        #expect(lines[1] == (statement.contains(",") ? "\"\(statement)\"" : statement) + ",,,,,")
+    }
+
     @Test func noHistoryWritesNoChangesFile() throws {
         let urls = try CSVReportRenderer().render(try Self.context(.enUS, nil, formats: [.csv]), to: try Self.folder())
         #expect(!urls.contains { $0.lastPathComponent.hasSuffix("-changes.csv") })
@@ -130,6 +147,10 @@ import Testing
         let reason = "/var/lib/smsreport/history.sqlite: not a SQLite database"
         let (unavailable, _) = try comparison(RunChanges(unavailable: reason), language)
         #expect(unavailable == strings[.changesHistoryUnavailable] + " " + reason)
+        var context = try XLSXFixture.context(language)
+        context.changes = RunChanges(unavailable: reason)
+        let sheet = try WorkbookReader(url: try XLSXFixture.render(context)).rows(ofSheet: 2)
+        #expect(sheet.count == 2 && sheet[1].first?.value == strings[.changesHistoryUnavailable] + " " + reason)
         let (first, _) = try comparison(ChangesRenderingTests.changes(previous: false).firstRunOnly, language)
         #expect(first == strings[.changesFirstRun])
         let (none, labels) = try comparison(
