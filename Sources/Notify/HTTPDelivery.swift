@@ -112,8 +112,8 @@ public struct HTTPDelivery: Sendable {
 
     /// Runs `body` with an HTTP client made for it and shut down afterwards: connecting may take at most
     /// `timeout` (the per-attempt deadline alone does not bound a connect to a host that drops packets), a refused
-    /// connection fails the attempt at once, and no redirects are followed (a webhook that redirects is misconfigured, and a redirect could carry the token
-    /// elsewhere).
+    /// connection fails the attempt at once, and no redirects are followed (a webhook that redirects is
+    /// misconfigured, and a redirect could carry the token elsewhere).
     public static func withClient<T: Sendable>(timeout: Duration, _ body: (HTTPClient) async -> T) async -> T {
         var configuration = HTTPClient.Configuration()
         configuration.redirectConfiguration = .disallow

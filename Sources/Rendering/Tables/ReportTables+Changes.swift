@@ -26,7 +26,7 @@ extension ReportTables {
     /// The rows in SPEC 6 order: newly inconsistent, resolved, newly verified, new, gone, then still inconsistent.
     static func changeRows(_ changes: RunChanges) -> [ChangeRow] {
         if let reason = changes.unavailable {
-            return [ChangeRow(kind: .changesHistoryUnavailable, key: "", name: "", runs: nil, unavailable: reason)]
+            return [ChangeRow(kind: .changesHistoryUnavailable, key: "", name: "", unavailable: reason)]
         }
         let runs = Dictionary(
             changes.stillInconsistent.map { ($0.key, $0.runs) }, uniquingKeysWith: { first, _ in first })
@@ -50,12 +50,17 @@ extension ReportTables {
     /// The cells of one change row, in ``changesHeader(_:)`` order.
     static func changeCells(_ row: ChangeRow, _ strings: StringTable) -> [TableCell] {
         if let reason = row.unavailable {
-            return [.text(strings[row.kind] + " " + reason)] + Array(repeating: .blank, count: 5)
+            return [.text(historyUnavailable(reason, strings))] + Array(repeating: .blank, count: 5)
         }
         return [
             .text(strings[row.kind]), .text(row.name), .text(row.key), statusCell(row.before, strings),
             statusCell(row.after, strings), row.runs.map(TableCell.integer) ?? .blank,
         ]
+    }
+
+    /// The statement that the history was unavailable, followed by why (it names the file, never a secret).
+    static func historyUnavailable(_ reason: String, _ strings: StringTable) -> String {
+        strings[.changesHistoryUnavailable] + " " + reason
     }
 
     /// A status stored as text: the localized word when this build knows it, "(not in the run)" when absent.

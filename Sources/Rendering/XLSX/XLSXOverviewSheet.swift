@@ -14,7 +14,6 @@ enum XLSXOverviewSheet {
         let totals = context.summary.totals
         let plain = XLSXStyleSheet.plain
         let number = XLSXStyleSheet.cell(.number, .none)
-        let date = XLSXStyleSheet.cell(.date, .none)
         func pair(_ key: StringKey, _ value: XLSXCell, _ style: Int) throws {
             try writer.row([.text(strings[key]), value], styles: [plain, style])
         }
@@ -23,11 +22,7 @@ enum XLSXOverviewSheet {
             try writer.row([.text(strings[key])], styles: [XLSXStyleSheet.label])
         }
         let zone = context.timeZone
-        // A date cell carries no zone, so its label names it, in UTC reports too.
-        func time(_ key: StringKey, _ instant: Date) throws {
-            try writer.row(
-                [.text("\(strings[key]) (\(context.zoneName))"), .date(zone.local(instant))], styles: [plain, date])
-        }
+        func time(_ key: StringKey, _ instant: Date) throws { try writeTime(key, instant, context, to: writer) }
         let wrapped = XLSXStyleSheet.wrapped
 
         try writer.row([.text(context.title)], styles: [XLSXStyleSheet.title])
@@ -108,6 +103,16 @@ enum XLSXOverviewSheet {
         }
     }
 
+    /// A time as a date cell in the report's zone; a date cell carries no zone, so its label names it, in UTC
+    /// reports too.
+    private static func writeTime(
+        _ key: StringKey, _ instant: Date, _ context: RenderContext, to writer: XLSXWorksheetWriter
+    ) throws {
+        try writer.row(
+            [.text("\(context.strings[key]) (\(context.zoneName))"), .date(context.timeZone.local(instant))],
+            styles: [XLSXStyleSheet.plain, XLSXStyleSheet.cell(.date, .none)])
+    }
+
     /// What the changes sheet compares with: the previous run's start, or why there is no comparison (the
     /// scope's first run, or the history could not be used, and why), so that an empty sheet is not read as
     /// "nothing changed"; nothing without history.
@@ -116,13 +121,9 @@ enum XLSXOverviewSheet {
         let strings = context.strings
         let text: String
         if let reason = changes.unavailable {
-            text = strings[.changesHistoryUnavailable] + " " + reason
+            text = ReportTables.historyUnavailable(reason, strings)
         } else if let previous = changes.previousRun {
-            try writer.row(
-                [
-                    .text("\(strings[.changesPreviousRun]) (\(context.zoneName))"),
-                    .date(context.timeZone.local(previous)),
-                ], styles: [XLSXStyleSheet.plain, XLSXStyleSheet.cell(.date, .none)])
+            try writeTime(.changesPreviousRun, previous, context, to: writer)
             guard ReportTables.changeRows(changes).isEmpty else { return }
             text = strings[.changesNone]
         } else {
